@@ -1,0 +1,5 @@
+/**
+ * @packageDocumentation
+ * `@meterkit/core`: see README.md. The API lands with this package's issue.
+ */
+export {};

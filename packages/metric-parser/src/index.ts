@@ -1,0 +1,5 @@
+/**
+ * @packageDocumentation
+ * `@meterkit/metric-parser`: see README.md. The API lands with this package's issue.
+ */
+export {};
