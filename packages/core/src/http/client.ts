@@ -1,0 +1,109 @@
+import { getGlobalDispatcher } from "undici";
+import { applyAuth } from "../auth/apply-auth.js";
+import { noAuth } from "../auth/strategy.js";
+import { InvalidInputError } from "../errors.js";
+import { compose, type Handler, type PreparedRequest } from "../middleware.js";
+import { paginate, type PaginateOptions, type Paginated } from "../pagination/paginate.js";
+import { USER_AGENT } from "../version.js";
+import { assertOk, decodeBody, requestIdOf } from "./response.js";
+import { transport } from "./transport.js";
+import type { HttpClientOptions, HttpResponse, RequestOptions } from "./types.js";
+import { appendQuery, fillPath, joinUrl } from "./url.js";
+
+const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE"]);
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** The HTTP client every meterkit API client is built on. @public */
+export interface HttpClient {
+  /** Send one request; throws a typed `SdkError` on failure, returns data for statuses < 400. */
+  request<T = unknown>(options: RequestOptions<T>): Promise<HttpResponse<T>>;
+  /** Iterate over the items of a paginated list (`Link: rel="next"`), with `.pages()` for whole pages. */
+  paginate<T>(options: PaginateOptions<T>): Paginated<T>;
+  /** A client with merged options (headers and middleware are appended, the rest replaced). */
+  with(overrides: Partial<HttpClientOptions>): HttpClient;
+  /** The options this client was made with. */
+  readonly options: Readonly<HttpClientOptions>;
+}
+
+/**
+ * Create an HTTP client.
+ * @example
+ * ```ts
+ * const http = createHttpClient({ baseUrl: "https://waldur.example.com/api/", auth: tokenAuth({ token, scheme: "token" }) });
+ * const { data } = await http.request({ method: "GET", path: "/users/{uuid}/", pathParams: { uuid } });
+ * ```
+ * @public
+ */
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  validateOptions(options);
+  const dispatcher = options.dispatcher ?? getGlobalDispatcher();
+  const handler: Handler = compose(options.middleware ?? [], applyAuth(options.auth ?? noAuth, transport(dispatcher)));
+  const userAgent = options.userAgent ? `${options.userAgent} ${USER_AGENT}` : USER_AGENT;
+  const pkg = options.packageName;
+
+  const client: HttpClient = {
+    options,
+    async request<T>(call: RequestOptions<T>): Promise<HttpResponse<T>> {
+      const prepared = await prepare(call);
+      const raw = await handler(prepared);
+      assertOk(prepared, raw);
+      const data = decodeBody(prepared, raw, call.responseType ?? "json", call.schema);
+      return { status: raw.status, headers: raw.headers, data, requestId: requestIdOf(raw.headers), url: prepared.url };
+    },
+    paginate<T>(call: PaginateOptions<T>): Paginated<T> {
+      return paginate(client, call);
+    },
+    with(overrides) {
+      return createHttpClient({
+        ...options,
+        ...overrides,
+        headers: { ...options.headers, ...overrides.headers },
+        middleware: [...(options.middleware ?? []), ...(overrides.middleware ?? [])],
+      });
+    },
+  };
+
+  async function prepare(call: RequestOptions<unknown>): Promise<PreparedRequest> {
+    const base = typeof options.baseUrl === "function" ? await options.baseUrl({ signal: call.signal }) : options.baseUrl;
+    const url = joinUrl(base, fillPath(call.path, call.pathParams, pkg));
+    appendQuery(url, call.query, call.dateFormat ?? ((d) => d.toISOString()));
+    const headers: Record<string, string> = { accept: "application/json", "user-agent": userAgent };
+    for (const [k, v] of Object.entries(options.headers ?? {})) headers[k.toLowerCase()] = v;
+    let body: string | undefined;
+    if (call.body !== undefined) {
+      body = typeof call.body === "string" ? call.body : JSON.stringify(call.body);
+      headers["content-type"] ??= "application/json";
+    }
+    for (const [k, v] of Object.entries(call.headers ?? {})) headers[k.toLowerCase()] = v;
+    return {
+      method: call.method,
+      url,
+      headers,
+      body,
+      signal: call.signal,
+      timeoutMs: call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      attempt: 1,
+      idempotent: IDEMPOTENT.has(call.method) || call.idempotent === true,
+    };
+  }
+
+  return client;
+}
+
+function validateOptions(options: HttpClientOptions): void {
+  if (typeof options.baseUrl === "string" || options.baseUrl instanceof URL) {
+    let url: URL;
+    try {
+      url = new URL(String(options.baseUrl));
+    } catch {
+      throw new InvalidInputError([{ path: ["baseUrl"], message: "must be an absolute http(s) URL" }]);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") {
+      throw new InvalidInputError([{ path: ["baseUrl"], message: "must use http or https" }]);
+    }
+  }
+  const t = options.timeoutMs;
+  if (t !== undefined && !(Number.isFinite(t) && t > 0)) {
+    throw new InvalidInputError([{ path: ["timeoutMs"], message: "must be a positive number of milliseconds" }]);
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * One attempt over an undici dispatcher. Every path consumes the body (undici's rule: "All response bodies
+ * must always be fully consumed or destroyed") and maps undici's failures to core's typed errors.
+ */
+import type { Dispatcher } from "undici";
+import { AbortError, isSdkError, NetworkError, TimeoutError } from "../errors.js";
+import type { Handler, PreparedRequest } from "../middleware.js";
+
+const TIMEOUT = Symbol("timeout");
+
+/** A handler that sends each attempt through `dispatcher`. @internal */
+export function transport(dispatcher: Dispatcher): Handler {
+  return async (request) => {
+    // One controller per attempt, its listener removed in `finally`: on Node 20, `AbortSignal.any()` on a
+    // long-lived caller signal leaks (nodejs/node#55351).
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(request.signal?.reason);
+    if (request.signal?.aborted) throw new AbortError(request, request.signal.reason);
+    request.signal?.addEventListener("abort", onAbort, { once: true });
+    const timer = setTimeout(() => controller.abort(TIMEOUT), request.timeoutMs);
+    try {
+      const response = await dispatcher.request({
+        origin: request.url.origin,
+        path: `${request.url.pathname}${request.url.search}`,
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+        signal: controller.signal,
+        headersTimeout: request.timeoutMs,
+        bodyTimeout: request.timeoutMs,
+      });
+      const text = await response.body.text();
+      return { status: response.statusCode, headers: flattenHeaders(response.headers), text };
+    } catch (error) {
+      throw mapError(error, request, controller.signal);
+    } finally {
+      clearTimeout(timer);
+      request.signal?.removeEventListener("abort", onAbort);
+    }
+  };
+}
+
+function mapError(error: unknown, request: PreparedRequest, signal: AbortSignal): Error {
+  if (isSdkError(error)) return error; // e.g. a cassette mismatch: already typed and clear
+  if (signal.aborted && signal.reason === TIMEOUT) return new TimeoutError(request, request.timeoutMs, error);
+  if (request.signal?.aborted) return new AbortError(request, request.signal.reason);
+  const code = (error as { code?: string } | null)?.code;
+  if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT") {
+    return new TimeoutError(request, request.timeoutMs, error);
+  }
+  return new NetworkError(request, error);
+}
+
+/** Lower-case names; repeated headers joined with ", " (set-cookie too: we never need it split). */
+function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
