@@ -3,7 +3,7 @@
  * can branch on `isSdkError(e, "http_error")` even when two copies of `@meterkit/core` are installed
  * (the undici / smithy idea of `Symbol.for` brands instead of `instanceof`).
  */
-import { redactText, redactUrl } from "./redact.js";
+import { redactHeaders, redactJson, redactText, redactUrl } from "./redact.js";
 
 const BRAND = Symbol.for("@meterkit/core/error");
 
@@ -46,7 +46,7 @@ export class HttpError extends SdkError {
   readonly url: string;
   /** `x-openstack-request-id`, `x-request-id` or `x-compute-request-id` when the server sent one. */
   readonly requestId: string | undefined;
-  /** The parsed JSON body, or the text when it was not JSON. */
+  /** The parsed JSON body, or the text when it was not JSON; secret-named fields and known secrets redacted. */
   readonly body: unknown;
   readonly headers: Readonly<Record<string, string>>;
 
@@ -60,14 +60,18 @@ export class HttpError extends SdkError {
     message?: string;
   }) {
     const url = redactUrl(o.url);
-    const detail = o.message ?? describeBody(o.body);
-    super("http_error", `[@meterkit/core] ${o.method} ${url} failed with ${o.status}${detail ? `: ${detail}` : ""}`);
+    const detail = o.message ?? describeBody(redactJson(o.body));
+    super(
+      "http_error",
+      `[@meterkit/core] ${o.method} ${url} failed with ${o.status}${detail ? `: ${detail}` : ""}`,
+    );
     this.status = o.status;
     this.method = o.method;
     this.url = url;
     this.requestId = o.requestId;
-    this.body = o.body;
-    this.headers = o.headers;
+    // Redacted on a copy: servers echo credentials back in error bodies more often than one would hope.
+    this.body = redactJson(o.body);
+    this.headers = redactHeaders(o.headers);
   }
 }
 
@@ -77,8 +81,13 @@ export class NetworkError extends SdkError {
   readonly url: string;
   constructor(request: { method: string; url: string | URL }, cause: unknown) {
     const url = redactUrl(request.url);
-    const reason = cause instanceof Error ? `${(cause as { code?: string }).code ?? cause.name}: ${cause.message}` : String(cause);
-    super("network_error", `[@meterkit/core] ${request.method} ${url} could not complete (${reason})`, { cause });
+    const reason =
+      cause instanceof Error
+        ? `${(cause as { code?: string }).code ?? cause.name}: ${cause.message}`
+        : String(cause);
+    super("network_error", `[@meterkit/core] ${request.method} ${url} could not complete (${reason})`, {
+      cause,
+    });
     this.method = request.method;
     this.url = url;
   }
@@ -101,7 +110,9 @@ export class TimeoutError extends SdkError {
 /** The caller's `signal` aborted the call; `cause` is the signal's reason. @public */
 export class AbortError extends SdkError {
   constructor(request: { method: string; url: string | URL }, reason: unknown) {
-    super("aborted", `[@meterkit/core] ${request.method} ${redactUrl(request.url)} was aborted`, { cause: reason });
+    super("aborted", `[@meterkit/core] ${request.method} ${redactUrl(request.url)} was aborted`, {
+      cause: reason,
+    });
   }
 }
 
@@ -133,11 +144,21 @@ export class ResponseValidationError extends SdkError {
   readonly method: string;
   readonly url: string;
   readonly issues: readonly ValidationIssue[];
-  constructor(o: { status: number; method: string; url: string | URL; issues: readonly ValidationIssue[]; cause?: unknown }) {
+  constructor(o: {
+    status: number;
+    method: string;
+    url: string | URL;
+    issues: readonly ValidationIssue[];
+    cause?: unknown;
+  }) {
     const url = redactUrl(o.url);
-    super("response_validation", `[@meterkit/core] ${o.method} ${url} returned an unexpected response: ${formatIssues(o.issues)}`, {
-      cause: o.cause,
-    });
+    super(
+      "response_validation",
+      `[@meterkit/core] ${o.method} ${url} returned an unexpected response: ${formatIssues(o.issues)}`,
+      {
+        cause: o.cause,
+      },
+    );
     this.status = o.status;
     this.method = o.method;
     this.url = url;

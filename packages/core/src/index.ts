@@ -2,14 +2,16 @@
  * @packageDocumentation
  * `@meterkit/core`: the one HTTP and auth layer every meterkit client uses.
  */
-export { findEndpoint } from "./auth/catalog.js";
+
 export type { CatalogEndpoint, CatalogEntry, EndpointQuery } from "./auth/catalog.js";
-export { keystoneAuth } from "./auth/keystone.js";
+export { findEndpoint } from "./auth/catalog.js";
 export type { KeystoneAuth, KeystoneAuthOptions, KeystoneToken } from "./auth/keystone.js";
-export { noAuth } from "./auth/strategy.js";
+export { keystoneAuth } from "./auth/keystone.js";
 export type { AuthStrategy } from "./auth/strategy.js";
-export { tokenAuth } from "./auth/token.js";
+export { noAuth } from "./auth/strategy.js";
 export type { TokenAuthOptions } from "./auth/token.js";
+export { tokenAuth } from "./auth/token.js";
+export type { RequestSummary, SdkErrorCode, ValidationIssue } from "./errors.js";
 export {
   AbortError,
   AuthError,
@@ -22,9 +24,8 @@ export {
   SdkError,
   TimeoutError,
 } from "./errors.js";
-export type { RequestSummary, SdkErrorCode, ValidationIssue } from "./errors.js";
-export { createHttpClient } from "./http/client.js";
 export type { HttpClient } from "./http/client.js";
+export { createHttpClient } from "./http/client.js";
 export type {
   BaseUrl,
   CallOptions,
@@ -35,15 +36,23 @@ export type {
   RequestOptions,
   Schema,
 } from "./http/types.js";
-export { validateInput } from "./input/validate-input.js";
 export type { InputSchema } from "./input/validate-input.js";
-export { logRequests } from "./logging/log-requests.js";
+export { validateInput } from "./input/validate-input.js";
 export type { Logger } from "./logging/log-requests.js";
+export { logRequests } from "./logging/log-requests.js";
 export type { Handler, Middleware, PreparedRequest, RawResponse } from "./middleware.js";
 export { linkRel } from "./pagination/link-header.js";
+export type { Page, Paginated, PaginateOptions } from "./pagination/paginate.js";
 export { collect } from "./pagination/paginate.js";
-export type { Page, PaginateOptions, Paginated } from "./pagination/paginate.js";
-export { isSecretName, REDACTED, redactHeaders, redactJson, redactText, redactUrl, registerSecret } from "./redact.js";
-export { retry } from "./retry/retry.js";
+export {
+  isSecretName,
+  REDACTED,
+  redactHeaders,
+  redactJson,
+  redactText,
+  redactUrl,
+  registerSecret,
+} from "./redact.js";
 export type { RetryOptions } from "./retry/retry.js";
+export { retry } from "./retry/retry.js";
 export { VERSION } from "./version.js";

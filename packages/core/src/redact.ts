@@ -10,7 +10,8 @@
 /** Replacement text for a redacted value. @public */
 export const REDACTED = "<redacted>";
 
-const SECRET_HEADER = /^(authorization|proxy-authorization|x-auth-token|x-subject-token|x-service-token|cookie|set-cookie)$/i;
+const SECRET_HEADER =
+  /^(authorization|proxy-authorization|x-auth-token|x-subject-token|x-service-token|cookie|set-cookie)$/i;
 const SECRET_KEY = /(pass(word)?|secret|token|api[-_]?key|private[-_]?key|credential|^key$)/i;
 const MAX_KNOWN = 512;
 const known = new Set<string>();
@@ -57,7 +58,9 @@ export function redactUrl(input: string | URL): string {
 }
 
 /** A copy of the headers with secret values replaced; `Authorization` keeps its scheme. @public */
-export function redactHeaders(headers: Readonly<Record<string, string | string[] | undefined>>): Record<string, string> {
+export function redactHeaders(
+  headers: Readonly<Record<string, string | string[] | undefined>>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, raw] of Object.entries(headers)) {
     if (raw === undefined) continue;

@@ -41,7 +41,8 @@ export function findEndpoint(catalog: readonly CatalogEntry[], query: EndpointQu
     if (query.name && service.name !== query.name) continue;
     if (query.id && service.id !== query.id) continue;
     const endpoint = service.endpoints.find(
-      (e) => e.interface === iface && (!query.region || e.region_id === query.region || e.region === query.region),
+      (e) =>
+        e.interface === iface && (!query.region || e.region_id === query.region || e.region === query.region),
     );
     if (endpoint) return endpoint.url;
   }

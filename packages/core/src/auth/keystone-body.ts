@@ -34,8 +34,10 @@ export function tokenRequestBody(o: KeystoneAuthOptions): unknown {
   const issues: ValidationIssue[] = [];
   if (!o.authUrl) issues.push({ path: ["authUrl"], message: "is required" });
   if (o.applicationCredentialId || o.applicationCredentialSecret) {
-    if (!o.applicationCredentialId) issues.push({ path: ["applicationCredentialId"], message: "is required with a secret" });
-    if (!o.applicationCredentialSecret) issues.push({ path: ["applicationCredentialSecret"], message: "is required" });
+    if (!o.applicationCredentialId)
+      issues.push({ path: ["applicationCredentialId"], message: "is required with a secret" });
+    if (!o.applicationCredentialSecret)
+      issues.push({ path: ["applicationCredentialSecret"], message: "is required" });
     fail(issues);
     return {
       auth: {
@@ -50,11 +52,16 @@ export function tokenRequestBody(o: KeystoneAuthOptions): unknown {
   if (!o.password) issues.push({ path: ["password"], message: "is required" });
   fail(issues);
   const userDomain = o.userDomainId ? { id: o.userDomainId } : { name: o.userDomainName ?? "Default" };
-  const user = o.userId ? { id: o.userId, password: o.password } : { name: o.username, domain: userDomain, password: o.password };
+  const user = o.userId
+    ? { id: o.userId, password: o.password }
+    : { name: o.username, domain: userDomain, password: o.password };
   return { auth: { identity: { methods: ["password"], password: { user } }, ...scope(o, userDomain) } };
 }
 
-function scope(o: KeystoneAuthOptions, userDomain: { id: string } | { name: string }): Record<string, unknown> {
+function scope(
+  o: KeystoneAuthOptions,
+  userDomain: { id: string } | { name: string },
+): Record<string, unknown> {
   if (o.projectId) return { scope: { project: { id: o.projectId } } };
   if (o.projectName) {
     const domain = o.projectDomainId

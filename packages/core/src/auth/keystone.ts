@@ -5,8 +5,8 @@ import type { BaseUrl } from "../http/types.js";
 import type { Middleware } from "../middleware.js";
 import { registerSecret } from "../redact.js";
 import { type CatalogEntry, type EndpointQuery, findEndpoint } from "./catalog.js";
-import { memoizeExpiring } from "./memoize.js";
 import { type KeystoneAuthOptions, tokenRequestBody } from "./keystone-body.js";
+import { memoizeExpiring } from "./memoize.js";
 import type { AuthStrategy } from "./strategy.js";
 
 /** A Keystone token with its expiry and catalog. @public */
@@ -37,7 +37,9 @@ export interface KeystoneAuth extends AuthStrategy {
  * ```
  * @public
  */
-export function keystoneAuth(options: KeystoneAuthOptions & { dispatcher?: Dispatcher; middleware?: readonly Middleware[] }): KeystoneAuth {
+export function keystoneAuth(
+  options: KeystoneAuthOptions & { dispatcher?: Dispatcher; middleware?: readonly Middleware[] },
+): KeystoneAuth {
   const body = tokenRequestBody(options);
   registerSecret(options.password);
   registerSecret(options.applicationCredentialSecret);
@@ -50,33 +52,41 @@ export function keystoneAuth(options: KeystoneAuthOptions & { dispatcher?: Dispa
   });
   const now = options.now ?? Date.now;
 
-  const memo = memoizeExpiring(async (signal) => {
-    try {
-      const response = await http.request<{ token?: Record<string, unknown> }>({
-        method: "POST",
-        path: "/auth/tokens",
-        body,
-        signal,
-        idempotent: true, // issuing a token has no side effect worth protecting
-      });
-      const token = response.headers["x-subject-token"];
-      if (!token) throw new AuthError("[@meterkit/core] Keystone answered without an X-Subject-Token header");
-      registerSecret(token);
-      const info = response.data?.token ?? {};
-      const expires = typeof info.expires_at === "string" ? new Date(info.expires_at) : undefined;
-      const catalog = Array.isArray(info.catalog) ? (info.catalog as CatalogEntry[]) : [];
-      return { token, expiresAt: expires, catalog, body: info };
-    } catch (error) {
-      if (isSdkError(error, "http_error")) {
-        const status = (error as unknown as { status: number }).status;
-        throw new AuthError(`[@meterkit/core] Keystone refused to issue a token (${status}) at ${authUrl}/auth/tokens`, {
-          cause: error,
-          status,
+  const memo = memoizeExpiring(
+    async (signal) => {
+      try {
+        const response = await http.request<{ token?: Record<string, unknown> }>({
+          method: "POST",
+          path: "/auth/tokens",
+          body,
+          signal,
+          idempotent: true, // issuing a token has no side effect worth protecting
         });
+        const token = response.headers["x-subject-token"];
+        if (!token)
+          throw new AuthError("[@meterkit/core] Keystone answered without an X-Subject-Token header");
+        registerSecret(token);
+        const info = response.data?.token ?? {};
+        const expires = typeof info.expires_at === "string" ? new Date(info.expires_at) : undefined;
+        const catalog = Array.isArray(info.catalog) ? (info.catalog as CatalogEntry[]) : [];
+        return { token, expiresAt: expires, catalog, body: info };
+      } catch (error) {
+        if (isSdkError(error, "http_error")) {
+          const status = (error as unknown as { status: number }).status;
+          throw new AuthError(
+            `[@meterkit/core] Keystone refused to issue a token (${status}) at ${authUrl}/auth/tokens`,
+            {
+              cause: error,
+              status,
+            },
+          );
+        }
+        throw error;
       }
-      throw error;
-    }
-  }, options.refreshBeforeMs ?? 5 * 60_000, now);
+    },
+    options.refreshBeforeMs ?? 5 * 60_000,
+    now,
+  );
 
   return {
     kind: "keystone",

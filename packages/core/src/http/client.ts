@@ -3,7 +3,7 @@ import { applyAuth } from "../auth/apply-auth.js";
 import { noAuth } from "../auth/strategy.js";
 import { InvalidInputError } from "../errors.js";
 import { compose, type Handler, type PreparedRequest } from "../middleware.js";
-import { paginate, type PaginateOptions, type Paginated } from "../pagination/paginate.js";
+import { type Paginated, type PaginateOptions, paginate } from "../pagination/paginate.js";
 import { USER_AGENT } from "../version.js";
 import { assertOk, decodeBody, requestIdOf } from "./response.js";
 import { transport } from "./transport.js";
@@ -37,7 +37,10 @@ export interface HttpClient {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   validateOptions(options);
   const dispatcher = options.dispatcher ?? getGlobalDispatcher();
-  const handler: Handler = compose(options.middleware ?? [], applyAuth(options.auth ?? noAuth, transport(dispatcher)));
+  const handler: Handler = compose(
+    options.middleware ?? [],
+    applyAuth(options.auth ?? noAuth, transport(dispatcher)),
+  );
   const userAgent = options.userAgent ? `${options.userAgent} ${USER_AGENT}` : USER_AGENT;
   const pkg = options.packageName;
 
@@ -48,7 +51,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const raw = await handler(prepared);
       assertOk(prepared, raw);
       const data = decodeBody(prepared, raw, call.responseType ?? "json", call.schema);
-      return { status: raw.status, headers: raw.headers, data, requestId: requestIdOf(raw.headers), url: prepared.url };
+      return {
+        status: raw.status,
+        headers: raw.headers,
+        data,
+        requestId: requestIdOf(raw.headers),
+        url: prepared.url,
+      };
     },
     paginate<T>(call: PaginateOptions<T>): Paginated<T> {
       return paginate(client, call);
@@ -64,7 +73,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 
   async function prepare(call: RequestOptions<unknown>): Promise<PreparedRequest> {
-    const base = typeof options.baseUrl === "function" ? await options.baseUrl({ signal: call.signal }) : options.baseUrl;
+    const base =
+      typeof options.baseUrl === "function"
+        ? await options.baseUrl({ signal: call.signal })
+        : options.baseUrl;
     const url = joinUrl(base, fillPath(call.path, call.pathParams, pkg));
     appendQuery(url, call.query, call.dateFormat ?? ((d) => d.toISOString()));
     const headers: Record<string, string> = { accept: "application/json", "user-agent": userAgent };
@@ -104,6 +116,8 @@ function validateOptions(options: HttpClientOptions): void {
   }
   const t = options.timeoutMs;
   if (t !== undefined && !(Number.isFinite(t) && t > 0)) {
-    throw new InvalidInputError([{ path: ["timeoutMs"], message: "must be a positive number of milliseconds" }]);
+    throw new InvalidInputError([
+      { path: ["timeoutMs"], message: "must be a positive number of milliseconds" },
+    ]);
   }
 }

@@ -39,7 +39,12 @@ export function assertOk(request: PreparedRequest, raw: RawResponse): void {
  * one (Almanach answers `text/html` for JSON) is parsed when it can be and returned as text otherwise.
  * @internal
  */
-export function decodeBody<T>(request: PreparedRequest, raw: RawResponse, responseType: "json" | "text", schema?: Schema<T>): T {
+export function decodeBody<T>(
+  request: PreparedRequest,
+  raw: RawResponse,
+  responseType: "json" | "text",
+  schema?: Schema<T>,
+): T {
   let data: unknown = raw.text;
   if (responseType === "json") {
     if (raw.text === "" || request.method === "HEAD") data = undefined;
@@ -47,7 +52,12 @@ export function decodeBody<T>(request: PreparedRequest, raw: RawResponse, respon
       try {
         data = JSON.parse(raw.text);
       } catch (cause) {
-        throw invalid(request, raw, [{ path: [], message: `body is not valid JSON (${(cause as Error).message})` }], cause);
+        throw invalid(
+          request,
+          raw,
+          [{ path: [], message: `body is not valid JSON (${(cause as Error).message})` }],
+          cause,
+        );
       }
     } else data = parseLenient(raw.text);
   }
@@ -68,8 +78,19 @@ function validate<T>(request: PreparedRequest, raw: RawResponse, schema: Schema<
   }
 }
 
-function invalid(request: PreparedRequest, raw: RawResponse, issues: ValidationIssue[], cause: unknown): ResponseValidationError {
-  return new ResponseValidationError({ status: raw.status, method: request.method, url: request.url, issues, cause });
+function invalid(
+  request: PreparedRequest,
+  raw: RawResponse,
+  issues: ValidationIssue[],
+  cause: unknown,
+): ResponseValidationError {
+  return new ResponseValidationError({
+    status: raw.status,
+    method: request.method,
+    url: request.url,
+    issues,
+    cause,
+  });
 }
 
 function pathKey(key: PropertyKey): string | number {

@@ -45,7 +45,11 @@ function mapError(error: unknown, request: PreparedRequest, signal: AbortSignal)
   if (signal.aborted && signal.reason === TIMEOUT) return new TimeoutError(request, request.timeoutMs, error);
   if (request.signal?.aborted) return new AbortError(request, request.signal.reason);
   const code = (error as { code?: string } | null)?.code;
-  if (code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT" || code === "UND_ERR_CONNECT_TIMEOUT") {
+  if (
+    code === "UND_ERR_HEADERS_TIMEOUT" ||
+    code === "UND_ERR_BODY_TIMEOUT" ||
+    code === "UND_ERR_CONNECT_TIMEOUT"
+  ) {
     return new TimeoutError(request, request.timeoutMs, error);
   }
   return new NetworkError(request, error);

@@ -16,11 +16,24 @@ export interface CallOptions {
 }
 
 /** A query value; arrays become repeated keys, `undefined` is left out, dates use `dateFormat`. @public */
-export type QueryValue = string | number | boolean | Date | null | undefined | readonly (string | number | boolean | Date)[];
+export type QueryValue =
+  | string
+  | number
+  | boolean
+  | Date
+  | null
+  | undefined
+  | readonly (string | number | boolean | Date)[];
 
 /** Anything with zod's `safeParse` or a plain `parse`: a zod schema fits. @public */
 export type Schema<T> =
-  | { safeParse(input: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } }
+  | {
+      safeParse(
+        input: unknown,
+      ):
+        | { success: true; data: T }
+        | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+    }
   | { parse(input: unknown): T };
 
 /** One request. `path` is a template whose `{name}` segments are filled from `pathParams`, encoded. @public */
@@ -54,7 +67,10 @@ export interface HttpResponse<T> {
 }
 
 /** A fixed base URL, or one looked up at call time (e.g. from the Keystone catalog). @public */
-export type BaseUrl = string | URL | ((context: { signal?: AbortSignal | undefined }) => Promise<string | URL>);
+export type BaseUrl =
+  | string
+  | URL
+  | ((context: { signal?: AbortSignal | undefined }) => Promise<string | URL>);
 
 /** Options of {@link createHttpClient}. @public */
 export interface HttpClientOptions {

@@ -8,13 +8,20 @@ import type { QueryValue } from "./types.js";
  * empty value would address the collection instead of the item, so all three are refused.
  * @internal
  */
-export function fillPath(template: string, params: Readonly<Record<string, string | number>> = {}, pkg?: string): string {
+export function fillPath(
+  template: string,
+  params: Readonly<Record<string, string | number>> = {},
+  pkg?: string,
+): string {
   return template.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const raw = params[name];
     if (raw === undefined) throw new InvalidInputError([{ path: [name], message: "is required" }], opts(pkg));
     const value = String(raw);
     if (value === "" || value === "." || value === "..") {
-      throw new InvalidInputError([{ path: [name], message: `must not be ${JSON.stringify(value)}` }], opts(pkg));
+      throw new InvalidInputError(
+        [{ path: [name], message: `must not be ${JSON.stringify(value)}` }],
+        opts(pkg),
+      );
     }
     return encodeURIComponent(value);
   });
@@ -32,7 +39,11 @@ export function joinUrl(base: string | URL, path: string): URL {
 }
 
 /** Append query values: arrays repeat the key, `undefined`/`null` are left out, dates use `dateFormat`. @internal */
-export function appendQuery(url: URL, query: Readonly<Record<string, QueryValue>> | undefined, dateFormat: (d: Date) => string): void {
+export function appendQuery(
+  url: URL,
+  query: Readonly<Record<string, QueryValue>> | undefined,
+  dateFormat: (d: Date) => string,
+): void {
   if (!query) return;
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
@@ -44,7 +55,8 @@ export function appendQuery(url: URL, query: Readonly<Record<string, QueryValue>
 }
 
 function formatDate(date: Date, key: string, format: (d: Date) => string): string {
-  if (Number.isNaN(date.getTime())) throw new InvalidInputError([{ path: [key], message: "is an invalid Date" }]);
+  if (Number.isNaN(date.getTime()))
+    throw new InvalidInputError([{ path: [key], message: "is an invalid Date" }]);
   return format(date);
 }
 

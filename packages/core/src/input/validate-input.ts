@@ -2,7 +2,9 @@ import { InvalidInputError, type ValidationIssue } from "../errors.js";
 
 /** Anything with zod's `safeParse`. @public */
 export interface InputSchema<T> {
-  safeParse(input: unknown):
+  safeParse(
+    input: unknown,
+  ):
     | { success: true; data: T }
     | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 }
@@ -13,11 +15,18 @@ export interface InputSchema<T> {
  * @example `const body = validateInput(CreateMapping, input, { package: "@meterkit/rating-hashmap-client" });`
  * @public
  */
-export function validateInput<T>(schema: InputSchema<T>, input: unknown, options: { package?: string; root?: string } = {}): T {
+export function validateInput<T>(
+  schema: InputSchema<T>,
+  input: unknown,
+  options: { package?: string; root?: string } = {},
+): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues: ValidationIssue[] = result.error.issues.map((issue) => ({
-    path: [...(options.root ? [options.root] : []), ...issue.path.map((k) => (typeof k === "number" ? k : String(k)))],
+    path: [
+      ...(options.root ? [options.root] : []),
+      ...issue.path.map((k) => (typeof k === "number" ? k : String(k))),
+    ],
     message: issue.message,
   }));
   throw new InvalidInputError(issues, options.package ? { package: options.package } : {});

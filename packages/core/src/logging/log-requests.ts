@@ -20,14 +20,22 @@ export function logRequests(logger: Logger, options: { now?: () => number } = {}
       const response = await next(request);
       const ms = Math.round(now() - started);
       logger.debug(`${request.method} ${url} → ${response.status} (${ms} ms)`, {
-        method: request.method, url, status: response.status, attempt: request.attempt, durationMs: ms,
+        method: request.method,
+        url,
+        status: response.status,
+        attempt: request.attempt,
+        durationMs: ms,
       });
       return response;
     } catch (error) {
       const ms = Math.round(now() - started);
       const code = (error as { code?: string }).code ?? "error";
       logger.debug(`${request.method} ${url} ✗ ${code} (${ms} ms)`, {
-        method: request.method, url, error: code, attempt: request.attempt, durationMs: ms,
+        method: request.method,
+        url,
+        error: code,
+        attempt: request.attempt,
+        durationMs: ms,
       });
       throw error;
     }

@@ -37,7 +37,13 @@ export function paginate<T>(http: HttpClient, options: PaginateOptions<T>): Pagi
       yield page;
       const next = linkRel(response.headers.link, "next");
       if (!next || page.data.length === 0 || (limit !== undefined && seen >= limit)) return;
-      response = await http.request({ ...call, method: "GET", path: nextPath(next, response.url, origin), query: {}, pathParams: {} });
+      response = await http.request({
+        ...call,
+        method: "GET",
+        path: nextPath(next, response.url, origin),
+        query: {},
+        pathParams: {},
+      });
     }
   }
   return {

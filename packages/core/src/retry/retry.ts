@@ -49,7 +49,9 @@ export function retry(options: RetryOptions = {}): Middleware {
         outcome = { error };
       }
       const retryable =
-        attempt < maxAttempts && request.idempotent && (options.retryOn ?? defaultDecision(statuses))(outcome, current);
+        attempt < maxAttempts &&
+        request.idempotent &&
+        (options.retryOn ?? defaultDecision(statuses))(outcome, current);
       if (!retryable) {
         if (outcome.response) return outcome.response;
         throw outcome.error;

@@ -44,14 +44,21 @@ export function storedBody(text: string): unknown {
 
 /** The text a stored body replays as. @internal */
 export function bodyText(stored: unknown): string {
-  if (stored && typeof stored === "object" && "json" in stored) return JSON.stringify((stored as { json: unknown }).json);
+  if (stored && typeof stored === "object" && "json" in stored)
+    return JSON.stringify((stored as { json: unknown }).json);
   return typeof stored === "string" ? stored : "";
 }
 
 /** The redacted, comparable form of a request. @internal */
-export function recordRequest(method: string, url: string, headers: Record<string, string>, body: string | undefined): RecordedExchange["request"] {
+export function recordRequest(
+  method: string,
+  url: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+): RecordedExchange["request"] {
   const kept: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (KEPT_REQUEST_HEADERS.test(name)) kept[name.toLowerCase()] = value;
+  for (const [name, value] of Object.entries(headers))
+    if (KEPT_REQUEST_HEADERS.test(name)) kept[name.toLowerCase()] = value;
   const request: RecordedExchange["request"] = { method, url: redactUrl(url), headers: redactHeaders(kept) };
   if (body !== undefined && body !== "") request.body = storedBody(body);
   return request;
@@ -61,7 +68,8 @@ export function recordRequest(method: string, url: string, headers: Record<strin
 export function recordResponseHeaders(headers: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (!/^(date|connection|keep-alive|transfer-encoding|content-length)$/i.test(name)) out[name.toLowerCase()] = value;
+    if (!/^(date|connection|keep-alive|transfer-encoding|content-length)$/i.test(name))
+      out[name.toLowerCase()] = value;
   }
   return redactHeaders(out);
 }

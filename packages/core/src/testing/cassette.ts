@@ -53,7 +53,9 @@ type DispatchOptions = Dispatcher.DispatchOptions;
  * that matches nothing fails with `CassetteMismatchError` naming it.
  * @public
  */
-export function cassetteDispatcher(options: CassetteOptions): Dispatcher & { readonly cassette: Cassette; unused(): RecordedExchange[] } {
+export function cassetteDispatcher(
+  options: CassetteOptions,
+): Dispatcher & { readonly cassette: Cassette; unused(): RecordedExchange[] } {
   return options.mode === "record" ? new RecordingDispatcher(options) : new ReplayDispatcher(options.file);
 }
 
@@ -72,11 +74,22 @@ class ReplayDispatcher extends Dispatcher {
 
   override dispatch(opts: DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
     const h = handler as LegacyHandler;
-    const wanted = recordRequest(opts.method, `${opts.origin}${opts.path}`, headersOf(opts.headers), bodyOf(opts.body));
-    const index = this.cassette.exchanges.findIndex((e, i) => !this.used.has(i) && matches(e.request, wanted));
+    const wanted = recordRequest(
+      opts.method,
+      `${opts.origin}${opts.path}`,
+      headersOf(opts.headers),
+      bodyOf(opts.body),
+    );
+    const index = this.cassette.exchanges.findIndex(
+      (e, i) => !this.used.has(i) && matches(e.request, wanted),
+    );
     queueMicrotask(() => {
       if (index < 0) {
-        h.onError?.(new CassetteMismatchError(`[@meterkit/core/testing] no unused exchange in ${this.file} matches ${wanted.method} ${wanted.url}${wanted.body ? ` with body ${JSON.stringify(wanted.body)}` : ""}`));
+        h.onError?.(
+          new CassetteMismatchError(
+            `[@meterkit/core/testing] no unused exchange in ${this.file} matches ${wanted.method} ${wanted.url}${wanted.body ? ` with body ${JSON.stringify(wanted.body)}` : ""}`,
+          ),
+        );
         return;
       }
       this.used.add(index);
@@ -111,7 +124,12 @@ class RecordingDispatcher extends Dispatcher {
 
   override dispatch(opts: DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
     const h = handler as LegacyHandler;
-    const request = recordRequest(opts.method, `${opts.origin}${opts.path}`, headersOf(opts.headers), bodyOf(opts.body));
+    const request = recordRequest(
+      opts.method,
+      `${opts.origin}${opts.path}`,
+      headersOf(opts.headers),
+      bodyOf(opts.body),
+    );
     let status = 0;
     let headers: Record<string, string> = {};
     const chunks: Buffer[] = [];
@@ -129,7 +147,11 @@ class RecordingDispatcher extends Dispatcher {
       onComplete: (trailers) => {
         const exchange: RecordedExchange = {
           request,
-          response: { status, headers: recordResponseHeaders(headers), body: storedBody(Buffer.concat(chunks).toString("utf8")) },
+          response: {
+            status,
+            headers: recordResponseHeaders(headers),
+            body: storedBody(Buffer.concat(chunks).toString("utf8")),
+          },
         };
         this.cassette.exchanges.push(this.options.redact ? this.options.redact(exchange) : exchange);
         writeCassette(this.options.file, this.cassette);
@@ -152,16 +174,20 @@ class RecordingDispatcher extends Dispatcher {
   }
 }
 
-
 function matches(recorded: RecordedExchange["request"], wanted: RecordedExchange["request"]): boolean {
-  return recorded.method === wanted.method && recorded.url === wanted.url && isDeepStrictEqual(recorded.body, wanted.body);
+  return (
+    recorded.method === wanted.method &&
+    recorded.url === wanted.url &&
+    isDeepStrictEqual(recorded.body, wanted.body)
+  );
 }
 
 function headersOf(headers: DispatchOptions["headers"]): Record<string, string> {
   if (!headers) return {};
   if (Array.isArray(headers)) return pairs(headers as unknown as (string | Buffer)[]);
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers as Record<string, unknown>)) if (v !== undefined) out[k.toLowerCase()] = String(v);
+  for (const [k, v] of Object.entries(headers as Record<string, unknown>))
+    if (v !== undefined) out[k.toLowerCase()] = String(v);
   return out;
 }
 

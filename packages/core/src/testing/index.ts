@@ -2,6 +2,7 @@
  * @packageDocumentation
  * `@meterkit/core/testing`: record real exchanges to a cassette and replay them in unit tests.
  */
-export { CassetteMismatchError, cassetteDispatcher } from "./cassette.js";
+
 export type { CassetteOptions } from "./cassette.js";
+export { CassetteMismatchError, cassetteDispatcher } from "./cassette.js";
 export type { Cassette, RecordedExchange } from "./cassette-file.js";
