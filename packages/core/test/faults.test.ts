@@ -9,6 +9,11 @@ import { json, type LocalServer, startServer } from "./support/local-server.js";
 
 let server: LocalServer;
 const dispatcher = new Agent({ keepAliveTimeout: 1000 });
+/**
+ * undici enforces headersTimeout/bodyTimeout with timers of about 1 s resolution (lib/util/timers.js), so a
+ * stall must outlast timeoutMs by more than that to be seen as one.
+ */
+const STALL_MS = 2_500;
 /** Per-path scripts: each request to a path takes the next step. */
 const scripts = new Map<string, string[]>();
 const hits = new Map<string, number>();
@@ -24,14 +29,14 @@ beforeAll(async () => {
     if (step === "503") return json(res, 503, { error: "unavailable" });
     if (step.startsWith("429:"))
       return json(res, 429, { error: "slow down" }, { "retry-after": step.slice(4) });
-    if (step === "slow-headers") {
-      await new Promise((r) => setTimeout(r, 400));
+    if (step.startsWith("slow-headers:")) {
+      await new Promise((r) => setTimeout(r, Number(step.slice(13))));
       return json(res, 200, { late: true });
     }
     if (step === "slow-body") {
       res.writeHead(200, { "content-type": "application/json" });
       res.write('{"partial":');
-      await new Promise((r) => setTimeout(r, 400));
+      await new Promise((r) => setTimeout(r, STALL_MS));
       return void res.end("true}");
     }
     json(res, 200, { ok: true, attempt: hits.get(path) });
@@ -128,7 +133,7 @@ describe("retry", () => {
 
 describe("timeouts and network errors", () => {
   it("maps slow headers to TimeoutError, and retries them for a GET", async () => {
-    scripts.set("/slow", ["slow-headers", "slow-headers", "slow-headers"]);
+    scripts.set("/slow", Array(3).fill(`slow-headers:${STALL_MS}`));
     const error = (await withRetry()
       .request({ method: "GET", path: "/slow" })
       .catch((e: unknown) => e)) as TimeoutError;
@@ -144,7 +149,7 @@ describe("timeouts and network errors", () => {
   });
 
   it("uses the per-call timeout over the client's", async () => {
-    scripts.set("/slow2", ["slow-headers"]);
+    scripts.set("/slow2", ["slow-headers:300"]);
     const http = createHttpClient({ baseUrl: server.url, dispatcher, timeoutMs: 50 });
     const { data } = await http.request<{ late: boolean }>({
       method: "GET",

@@ -6,18 +6,17 @@ import type { Dispatcher } from "undici";
 import { AbortError, isSdkError, NetworkError, TimeoutError } from "../errors.js";
 import type { Handler, PreparedRequest } from "../middleware.js";
 
-const TIMEOUT = Symbol("timeout");
-
-/** A handler that sends each attempt through `dispatcher`. @internal */
+/**
+ * A handler that sends each attempt through `dispatcher`. The per-attempt limit is undici's own
+ * `headersTimeout` (time to the response headers) and `bodyTimeout` (longest silence while reading the
+ * body), both set to `timeoutMs` and mapped to `TimeoutError` (smithy's undici handler does the same). The
+ * caller's signal goes to undici as is: no `AbortSignal.any()`, which leaks on Node 20 (nodejs/node#55351),
+ * and no timer or controller per request on the hot path.
+ * @internal
+ */
 export function transport(dispatcher: Dispatcher): Handler {
   return async (request) => {
-    // One controller per attempt, its listener removed in `finally`: on Node 20, `AbortSignal.any()` on a
-    // long-lived caller signal leaks (nodejs/node#55351).
-    const controller = new AbortController();
-    const onAbort = () => controller.abort(request.signal?.reason);
     if (request.signal?.aborted) throw new AbortError(request, request.signal.reason);
-    request.signal?.addEventListener("abort", onAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(TIMEOUT), request.timeoutMs);
     try {
       const response = await dispatcher.request({
         origin: request.url.origin,
@@ -25,24 +24,20 @@ export function transport(dispatcher: Dispatcher): Handler {
         method: request.method,
         headers: request.headers,
         body: request.body ?? null,
-        signal: controller.signal,
+        signal: request.signal ?? null,
         headersTimeout: request.timeoutMs,
         bodyTimeout: request.timeoutMs,
       });
       const text = await response.body.text();
       return { status: response.statusCode, headers: flattenHeaders(response.headers), text };
     } catch (error) {
-      throw mapError(error, request, controller.signal);
-    } finally {
-      clearTimeout(timer);
-      request.signal?.removeEventListener("abort", onAbort);
+      throw mapError(error, request);
     }
   };
 }
 
-function mapError(error: unknown, request: PreparedRequest, signal: AbortSignal): Error {
+function mapError(error: unknown, request: PreparedRequest): Error {
   if (isSdkError(error)) return error; // e.g. a cassette mismatch: already typed and clear
-  if (signal.aborted && signal.reason === TIMEOUT) return new TimeoutError(request, request.timeoutMs, error);
   if (request.signal?.aborted) return new AbortError(request, request.signal.reason);
   const code = (error as { code?: string } | null)?.code;
   if (

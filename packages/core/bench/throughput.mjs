@@ -1,0 +1,80 @@
+// Requests per second through @meterkit/core vs. a bare undici request() loop, against the same local
+// server, in the same run. Rounds alternate (bare, core, bare, core…) so machine noise hits both alike.
+// Run: pnpm --filter @meterkit/core bench   (after build). Prints ratios; asserts nothing.
+import { createServer } from "node:http";
+import { Agent, request } from "undici";
+import { createHttpClient, retry, tokenAuth } from "../dist/index.js";
+
+const REQUESTS = Number(process.env.MK_BENCH_REQUESTS ?? 20_000);
+const CONCURRENCY = Number(process.env.MK_BENCH_CONCURRENCY ?? 32);
+const ROUNDS = Number(process.env.MK_BENCH_ROUNDS ?? 3);
+const payload = JSON.stringify(
+  Array.from({ length: 20 }, (_, i) => ({ uuid: `u-${i}`, name: `item ${i}`, cost: "1.5" })),
+);
+
+const server = createServer((req, res) => {
+  req.resume();
+  req.on("end", () => {
+    res.writeHead(200, { "content-type": "application/json", "x-result-count": "20" });
+    res.end(payload);
+  });
+});
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const origin = `http://127.0.0.1:${server.address().port}`;
+const dispatcher = new Agent({ connections: CONCURRENCY, keepAliveTimeout: 10_000 });
+
+async function run(one) {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next++ < REQUESTS) await one();
+    }),
+  );
+  return REQUESTS / ((performance.now() - started) / 1000);
+}
+
+const bare = async () => {
+  const res = await request(`${origin}/api/items/?page_size=20`, {
+    dispatcher,
+    headers: { authorization: "token t" },
+  });
+  JSON.parse(await res.body.text());
+};
+const http = createHttpClient({
+  baseUrl: `${origin}/api/`,
+  dispatcher,
+  auth: tokenAuth({ token: "bench-token", scheme: "token" }),
+});
+const core = async () => {
+  await http.request({ method: "GET", path: "/items/", query: { page_size: 20 } });
+};
+const withRetry = http.with({ middleware: [retry()] });
+const coreRetry = async () => {
+  await withRetry.request({ method: "GET", path: "/items/", query: { page_size: 20 } });
+};
+
+await run(bare); // warm-up: connections, JIT
+await run(core);
+const results = { bare: [], core: [], "core+retry": [] };
+for (let i = 0; i < ROUNDS; i++) {
+  results.bare.push(await run(bare));
+  results.core.push(await run(core));
+  results["core+retry"].push(await run(coreRetry));
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const base = median(results.bare);
+console.log(
+  `core throughput: ${REQUESTS} GETs × ${ROUNDS} rounds, concurrency ${CONCURRENCY}, node ${process.version}`,
+);
+console.table(
+  Object.fromEntries(
+    Object.entries(results).map(([name, xs]) => [
+      name,
+      { "req/s (median)": Math.round(median(xs)), "ratio vs bare undici": +(median(xs) / base).toFixed(3) },
+    ]),
+  ),
+);
+console.log(`ratio core/bare = ${(median(results.core) / base).toFixed(3)} (target ≥ 0.85)`);
+await dispatcher.close();
+server.close();
