@@ -1,0 +1,55 @@
+import { emit, pick } from "./detail-fields.js";
+import {
+  type BaseResourceOptions,
+  RESOURCE_SPEC,
+  Resource,
+  type ResourceOptions,
+  subclassSpec,
+} from "./resource.js";
+
+/** Options of {@link ColoSpace}. @public */
+export interface ColoSpaceOptions extends BaseResourceOptions {
+  /** Power allocation in W. */
+  powerAllocationW?: number | null;
+  typeId?: string | null;
+  coloSpaceLocation?: string | null;
+  customerName?: string | null;
+  customerLabel?: string | null;
+  customerDescription?: string | null;
+  combination?: string | null;
+}
+
+const FIELDS = [
+  ["powerAllocationW", "power_allocation_w"],
+  ["typeId", "type_id"],
+  ["coloSpaceLocation", "colo_space_location"],
+  ["customerName", "customer_name"],
+  ["customerLabel", "customer_label"],
+  ["customerDescription", "customer_description"],
+  ["combination", "combination"],
+] as const;
+
+/**
+ * A colocation space (`type: "colo_space"`). Every detail key is always emitted.
+ * @public
+ */
+export class ColoSpace extends Resource {
+  /** @internal */
+  static override readonly [RESOURCE_SPEC] = subclassSpec(
+    "ColoSpace",
+    "colo_space",
+    FIELDS.map(([name]) => name),
+  );
+
+  /** The detail values, by option name. */
+  readonly details: Record<(typeof FIELDS)[number][0], unknown>;
+
+  constructor(options: ColoSpaceOptions) {
+    super(options as ResourceOptions);
+    this.details = pick(options, FIELDS);
+  }
+
+  protected override serializeDetails(): Record<string, unknown> {
+    return emit(this.details, FIELDS);
+  }
+}
