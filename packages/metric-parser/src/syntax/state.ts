@@ -1,0 +1,47 @@
+import type { JsepScope } from "./jsep-engine.js";
+
+/** Deepest nesting of parentheses, CASE and NOT accepted (the original hits Python's recursion limit near 15). */
+export const MAX_NESTING = 100;
+
+/** Thrown to backtrack to the last ordered-choice point (pyparsing's MatchFirst); never escapes a parse. */
+export const BACKTRACK: unique symbol = Symbol("backtrack");
+/** Thrown when {@link MAX_NESTING} is exceeded; ends the parse at once. */
+export const TOO_DEEP: unique symbol = Symbol("too deep");
+
+/** One parse in progress. The cursor is the jsep instance's `index`. */
+export interface ParseState {
+  readonly text: string;
+  readonly scope: JsepScope;
+  /** Whether a CASE may appear as an operand (inside CaseExpressionParser only). */
+  readonly caseOperands: boolean;
+  depth: number;
+  /** Farthest position where something failed, and what was expected there (for the error). */
+  far: number;
+  expected: Set<string>;
+}
+
+/** Records what was expected at `position` (kept only for the farthest position). */
+export function note(state: ParseState, position: number, expected: readonly string[]): void {
+  if (position > state.far) {
+    state.far = position;
+    state.expected = new Set(expected);
+  } else if (position === state.far) {
+    for (const item of expected) state.expected.add(item);
+  }
+}
+
+/** Records the expectation and backtracks. */
+export function fail(state: ParseState, position: number, expected: readonly string[]): never {
+  note(state, position, expected);
+  throw BACKTRACK;
+}
+
+/** Runs `body` one nesting level deeper. */
+export function nested<T>(state: ParseState, body: () => T): T {
+  if (++state.depth > MAX_NESTING) throw TOO_DEEP;
+  try {
+    return body();
+  } finally {
+    state.depth--;
+  }
+}
