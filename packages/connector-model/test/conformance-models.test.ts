@@ -26,7 +26,7 @@ function run(vector: Vector): { phase: Phase; error: unknown } | { value: unknow
     let target = build(vector.class, vector.args, vector.calls) as Serializable;
     if (vector.method !== undefined) {
       phase = "call";
-      target = applyCall(target as ImageDetailMap, vector.method, vector.method_args ?? {}) as Serializable;
+      target = applyCall(target as object, vector.method, vector.method_args ?? {}) as Serializable;
     }
     phase = "serialize";
     return { value: target.serialize({ clock }) };
