@@ -1,5 +1,59 @@
 /**
  * @packageDocumentation
- * `@meterkit/rating-hashmap-client`: see README.md. The API lands with this package's issue.
+ * `@meterkit/rating-hashmap-client`: a typed client for OpenStack CloudKitty's HashMap rating module (services,
+ * fields, groups, mappings, thresholds, the module switch and quotes), and a local rating engine that prices
+ * usage exactly as CloudKitty's HashMap module does.
  */
-export {};
+
+export type { HashMapClient, HashMapClientOptions } from "./client.js";
+export { createHashMapClient } from "./client.js";
+export type { DecimalInput } from "./decimal/decimal-schema.js";
+export type { HashMapErrorReason } from "./errors.js";
+export { HashMapHttpError, UnsupportedByServerError } from "./errors.js";
+export {
+  CreateFieldInput,
+  CreateMappingInput,
+  CreateThresholdInput,
+  MappingPatch,
+  RuleFilter,
+  ThresholdPatch,
+} from "./inputs.js";
+export type { MapType } from "./models.js";
+export { Field, Group, MAP_TYPES, Mapping, RatingModule, Service, Threshold } from "./models.js";
+export { createField, deleteField, getField, listFields } from "./operations/fields.js";
+export type { DeleteGroupOptions } from "./operations/groups.js";
+export {
+  createGroup,
+  deleteGroup,
+  getGroup,
+  listGroupMappings,
+  listGroups,
+  listGroupThresholds,
+} from "./operations/groups.js";
+export {
+  createMapping,
+  deleteMapping,
+  getMapping,
+  getMappingGroup,
+  listMappings,
+  updateMapping,
+} from "./operations/mappings.js";
+export { getModule, listModules, updateModule } from "./operations/modules.js";
+export { quote } from "./operations/quote.js";
+export {
+  createService,
+  deleteService,
+  getService,
+  listMapTypes,
+  listServices,
+} from "./operations/services.js";
+export {
+  createThreshold,
+  deleteThreshold,
+  getThreshold,
+  getThresholdGroup,
+  listThresholds,
+  updateThreshold,
+} from "./operations/thresholds.js";
+export type { DescValue } from "./usage.js";
+export { UsageRecord } from "./usage.js";

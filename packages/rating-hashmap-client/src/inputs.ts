@@ -1,0 +1,191 @@
+/**
+ * Input schemas: everything CloudKitty 17 checks (or fails on with a 500) is checked here first, with a
+ * message that says what to do (cloudkitty.md §5.3).
+ */
+import { z } from "zod";
+import { CostInput, LevelInput } from "./decimal/decimal-schema.js";
+import { MAP_TYPES } from "./models.js";
+
+/** The package name used as the prefix of every input error. @internal */
+export const PKG = "@meterkit/rating-hashmap-client";
+
+/** A UUID as CloudKitty generates it (the server answers 400, or a misleading 404, for anything else). @internal */
+export const Uuid = z
+  .string()
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    "must be a UUID such as 6f7c1d5e-…",
+  );
+
+const MapTypeInput = z.enum(MAP_TYPES, { message: `type must be "flat" or "rate"` });
+const Name = z.string().min(1, "must not be empty");
+
+/** Fields of newer CloudKitty releases; a 17 server refuses them (the client then throws UnsupportedByServerError). */
+const NewerRuleInput = {
+  name: z.string().optional(),
+  description: z.string().optional(),
+  start: z.union([z.string(), z.date()]).optional(),
+  end: z.union([z.string(), z.date()]).optional(),
+};
+
+const RuleBase = {
+  service_id: Uuid.optional(),
+  field_id: Uuid.optional(),
+  type: MapTypeInput.optional(),
+  cost: CostInput,
+  group_id: Uuid.optional(),
+  tenant_id: z.string().nullable().optional(),
+  ...NewerRuleInput,
+};
+
+type Parented = { service_id?: string | undefined; field_id?: string | undefined };
+
+function exactlyOneParent(v: Parented, ctx: z.RefinementCtx): void {
+  if (v.service_id === undefined && v.field_id === undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["service_id"],
+      message: "give exactly one parent: service_id or field_id",
+    });
+  } else if (v.service_id !== undefined && v.field_id !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["field_id"],
+      message: "give only one parent: service_id or field_id, not both",
+    });
+  }
+}
+
+/** Input of `mappings.create`. @public */
+export const CreateMappingInput = z
+  .object({ ...RuleBase, value: z.string().optional() })
+  .superRefine((v, ctx) => {
+    exactlyOneParent(v, ctx);
+    if (v.field_id !== undefined && !v.value) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: "is required for a field mapping (the desc value to match)",
+      });
+    }
+    if (v.service_id !== undefined && v.value) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["value"],
+        message: "must be left out for a service mapping (it applies to every usage)",
+      });
+    }
+  });
+/** @public */
+export type CreateMappingInput = z.input<typeof CreateMappingInput>;
+
+/** Input of `thresholds.create`. @public */
+export const CreateThresholdInput = z
+  .object({ ...RuleBase, level: LevelInput })
+  .superRefine(exactlyOneParent);
+/** @public */
+export type CreateThresholdInput = z.input<typeof CreateThresholdInput>;
+
+const NoUngroup = z.literal(null).transform((_, ctx) => {
+  ctx.addIssue({
+    code: "custom",
+    message:
+      "cannot be null: CloudKitty keeps the current group on update; delete and re-create the rule to ungroup it",
+  });
+  return z.NEVER;
+});
+
+const PatchBase = {
+  type: MapTypeInput.optional(),
+  cost: CostInput.optional(),
+  group_id: z.union([Uuid, NoUngroup]).optional(),
+  tenant_id: z.string().nullable().optional(),
+  ...NewerRuleInput,
+};
+
+function notEmpty(v: object, ctx: z.RefinementCtx): void {
+  if (Object.values(v).every((x) => x === undefined))
+    ctx.addIssue({ code: "custom", message: "nothing to update" });
+}
+
+/** Changes for `mappings.update`; what is left out keeps its current value. @public */
+export const MappingPatch = z
+  .object({ ...PatchBase, value: z.string().optional() })
+  .strict()
+  .superRefine(notEmpty);
+/** @public */
+export type MappingPatch = z.input<typeof MappingPatch>;
+
+/** Changes for `thresholds.update`; what is left out keeps its current value. @public */
+export const ThresholdPatch = z
+  .object({ ...PatchBase, level: LevelInput.optional() })
+  .strict()
+  .superRefine(notEmpty);
+/** @public */
+export type ThresholdPatch = z.input<typeof ThresholdPatch>;
+
+/** Input of `services.create` and `groups.create`. @public */
+export const NamedInput = z.object({ name: Name }).strict();
+/** Input of `fields.create`. @public */
+export const CreateFieldInput = z.object({ service_id: Uuid, name: Name }).strict();
+/** @public */
+export type CreateFieldInput = z.input<typeof CreateFieldInput>;
+
+/**
+ * Filters of `mappings.list` and `thresholds.list`. `tenant_id: "t"` lists rules of tenant `t`,
+ * `tenant_id: null` rules without a tenant; leave it out for all. The last group are filters of newer
+ * releases (a 17 server has none of them).
+ * @public
+ */
+export const RuleFilter = z
+  .object({
+    service_id: Uuid.optional(),
+    field_id: Uuid.optional(),
+    group_id: Uuid.optional(),
+    no_group: z.boolean().optional(),
+    tenant_id: z.string().nullable().optional(),
+    deleted: z.boolean().optional(),
+    is_active: z.boolean().optional(),
+    all: z.boolean().optional(),
+    start: z.union([z.string(), z.date()]).optional(),
+    end: z.union([z.string(), z.date()]).optional(),
+    description: z.string().optional(),
+    updated_by: z.string().optional(),
+    created_by: z.string().optional(),
+    deleted_by: z.string().optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.service_id === undefined && v.field_id === undefined && v.group_id === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["service_id"],
+        message: "give service_id, field_id or group_id (the server answers 500 without one)",
+      });
+    }
+    if (v.service_id !== undefined && v.field_id !== undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["field_id"],
+        message: "give service_id or field_id, not both (the server would ignore field_id)",
+      });
+    }
+    if (v.group_id !== undefined && v.no_group) {
+      ctx.addIssue({ code: "custom", path: ["no_group"], message: "cannot be combined with group_id" });
+    }
+  });
+/** @public */
+export type RuleFilter = z.input<typeof RuleFilter>;
+
+/** The filters only newer CloudKitty releases know. @internal */
+export const NEWER_FILTERS = [
+  "deleted",
+  "is_active",
+  "all",
+  "start",
+  "end",
+  "description",
+  "updated_by",
+  "created_by",
+  "deleted_by",
+] as const;

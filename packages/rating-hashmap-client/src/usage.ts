@@ -1,0 +1,39 @@
+/**
+ * Usage records in the shape of CloudKitty's quote (`POST /v1/rating/quote`), shared by the client's `quote`
+ * and the local engine so both price exactly the same input.
+ */
+import { z } from "zod";
+import { VolumeInput } from "./decimal/decimal-schema.js";
+
+/** A desc value: what CloudKitty compares (`str(value)`) and, for thresholds, reads as a number. @public */
+export type DescValue = string | number | boolean | null;
+
+const Scalar = z.union([z.string(), z.number().finite(), z.boolean(), z.null()]);
+
+/**
+ * One resource to price. The server reads only `desc.metadata` and `desc.groupby` (merged, `groupby` wins);
+ * any other `desc` key is silently ignored and prices to 0, so it is refused here (cloudkitty.md §7).
+ * @public
+ */
+export const UsageRecord = z.object({
+  service: z.string().min(1, "must name the service, e.g. instance"),
+  volume: VolumeInput,
+  desc: z
+    .strictObject(
+      { metadata: z.record(z.string(), Scalar).optional(), groupby: z.record(z.string(), Scalar).optional() },
+      {
+        error: (issue) =>
+          issue.code === "unrecognized_keys"
+            ? "put usage attributes under desc.metadata or desc.groupby: CloudKitty ignores any other desc key"
+            : undefined,
+      },
+    )
+    .default({}),
+});
+/** @public */
+export type UsageRecord = z.input<typeof UsageRecord>;
+/** A validated usage record (`volume` as a decimal string). @internal */
+export type ParsedUsageRecord = z.output<typeof UsageRecord>;
+
+/** A non-empty list of usage records. @internal */
+export const UsageRecords = z.array(UsageRecord).min(1, "give at least one resource");
