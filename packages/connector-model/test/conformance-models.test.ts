@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fixedClock, type ImageDetailMap, type Serializable, serializeList } from "../src/index.js";
+import { fixedClock, type Serializable, serializeList } from "../src/index.js";
 import {
   applyCall,
   build,
