@@ -1,7 +1,15 @@
 import { Agent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Account, createCmpContext, Logger, setTaskPercentage } from "../src/index.js";
-import * as nflexErrors from "../src/nflex-errors.js";
+import {
+  type Account,
+  createCmpContext,
+  InsufficientPermission,
+  InvalidCredentials,
+  Logger,
+  NoBillingReport,
+  SpendError,
+  setTaskPercentage,
+} from "../src/index.js";
 import { CmpStandIn } from "./helpers/cmp-server.js";
 import { build, decodeArgs, ERROR_CLASSES, type ErrorExpectation, loadVectors } from "./helpers/vectors.js";
 
@@ -18,6 +26,12 @@ interface SideEffectVector {
 }
 
 const vectors = loadVectors<SideEffectVector>("side_effects.json");
+const NFLEX_ERRORS: Record<string, new (message?: string | null) => Error> = {
+  InsufficientPermission,
+  InvalidCredentials,
+  NoBillingReport,
+  SpendError,
+};
 const cmp = new CmpStandIn();
 const dispatcher = new Agent();
 let cmpUrl = "";
@@ -137,8 +151,8 @@ describe("side_effects.json conformance", () => {
         expect(logs).toEqual(vector.expected.context_log);
         expect(stdout).toBe(vector.expected.stdout);
       } else if (vector.function.startsWith("errors.")) {
-        const name = vector.function.slice("errors.".length) as keyof typeof nflexErrors;
-        const ErrorClass = nflexErrors[name];
+        const name = vector.function.slice("errors.".length);
+        const ErrorClass = NFLEX_ERRORS[name]!;
         const error = new ErrorClass(...(vector.args as [string | null]));
         expect(error).toBeInstanceOf(Error);
         expect(error.name).toBe(name);
