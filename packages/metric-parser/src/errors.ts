@@ -127,6 +127,7 @@ export class ExpressionOverflowError extends MetricParserError {
  * @public
  */
 export type MetricMappingProblem =
+  | "unreadable"
   | "yaml-syntax"
   | "not-a-mapping"
   | "entry-not-a-mapping"

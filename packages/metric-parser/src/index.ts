@@ -15,6 +15,14 @@ export {
   MetricParserError,
   VariableLookupError,
 } from "./errors.js";
+export type {
+  MetricMapping,
+  MetricMappingLogger,
+  MetricMappingOptions,
+} from "./mapping/load-metric-mapping.js";
+export { loadMetricMapping, parseMetricMapping } from "./mapping/load-metric-mapping.js";
+export type { ParsedEntryInit } from "./mapping/parsed-entry.js";
+export { ParsedEntry } from "./mapping/parsed-entry.js";
 export type { Variables } from "./parsed-expression.js";
 export { ParsedExpression } from "./parsed-expression.js";
 export {

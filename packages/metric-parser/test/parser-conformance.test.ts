@@ -1,17 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
   CaseExpressionParser,
-  ExpressionOverflowError,
   ExpressionParser,
   ExpressionSyntaxError,
-  ExpressionTypeError,
-  ExpressionValueError,
   type ParsedExpression,
   SimpleExpressionParser,
   TernaryExpressionParser,
   VariableLookupError,
 } from "../src/index.js";
-import { decode, readVectors, sameValue } from "./vectors.js";
+import { decode, errorClasses, readVectors, sameValue } from "./vectors.js";
 
 interface ParserVector {
   parser: string;
@@ -29,14 +26,6 @@ const parsers = {
   CaseExpressionParser: new CaseExpressionParser(),
   SimpleExpressionParser: new SimpleExpressionParser(),
 } as const;
-
-/** The original's exception classes, mapped to this package's typed errors. */
-export const errorClasses: Record<string, new (...args: never[]) => Error> = {
-  VariableLookupError,
-  TypeError: ExpressionTypeError,
-  ValueError: ExpressionValueError,
-  OverflowError: ExpressionOverflowError,
-};
 
 function check(v: ParserVector): string | undefined {
   const parser = parsers[v.parser as keyof typeof parsers];

@@ -1,7 +1,21 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Complex } from "../src/index.js";
+import {
+  Complex,
+  ExpressionOverflowError,
+  ExpressionTypeError,
+  ExpressionValueError,
+  VariableLookupError,
+} from "../src/index.js";
+
+/** The original's exception classes, mapped to this package's typed errors. */
+export const errorClasses: Record<string, new (...args: never[]) => Error> = {
+  VariableLookupError,
+  TypeError: ExpressionTypeError,
+  ValueError: ExpressionValueError,
+  OverflowError: ExpressionOverflowError,
+};
 
 /** `$MK_CONFORMANCE_DIR`, default `<repo root>/../shared/conformance`. */
 export const conformanceDir =
@@ -28,7 +42,11 @@ export function decode(value: unknown): unknown {
     const [re, im] = (tagged.$complex as unknown[]).map(decode) as [number, number];
     return new Complex(re, im);
   }
-  if ("$date" in tagged) return { date: tagged.$date };
+  if ("$date" in tagged) return new Date(`${tagged.$date as string}T00:00:00Z`);
+  if ("$datetime" in tagged) {
+    const iso = tagged.$datetime as string;
+    return new Date(/[zZ]|[+-]\d\d:\d\d$/.test(iso) ? iso : `${iso}Z`);
+  }
   return Object.fromEntries(Object.entries(tagged).map(([k, v]) => [k, decode(v)]));
 }
 
@@ -62,5 +80,7 @@ export function sameValue(actual: unknown, expected: unknown, ulps: number): boo
       sameNumber(actual.im, expected.im, ulps)
     );
   }
+  if (expected instanceof Date) return actual instanceof Date && actual.getTime() === expected.getTime();
+  if (typeof expected === "bigint") return actual === expected;
   return Object.is(actual, expected);
 }

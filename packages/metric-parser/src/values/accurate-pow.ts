@@ -47,7 +47,7 @@ function div(a: DD, b: DD): DD {
   return add(twoSum(q1, q2), [q3, 0]);
 }
 
-const LN2: DD = [0.6931471805599453, 2.3190468138462996e-17];
+const LN2: DD = [Math.LN2, 2.3190468138462996e-17];
 
 /** ln(x) for x > 0 finite: x = m·2^e with m near 1, then 2·atanh((m−1)/(m+1)) as a series. */
 function log(x: number): DD {
