@@ -126,8 +126,10 @@ function readYaml(text: string): unknown {
 /** Keys equal in Python share one dict slot: `True == 1`, `1 == 1.0`. */
 function pythonKey(key: unknown): unknown {
   if (typeof key === "boolean") return key ? 1 : 0;
-  if (typeof key === "bigint")
-    return Number(key) === Number(key) && BigInt(Number(key)) === key ? Number(key) : key;
+  if (typeof key === "bigint") {
+    const asNumber = Number(key);
+    return Number.isFinite(asNumber) && BigInt(asNumber) === key ? asNumber : key;
+  }
   if (key instanceof Date) return `date:${key.toISOString()}`;
   return key;
 }
