@@ -9,9 +9,9 @@ import { callSerialize } from "./resource.js";
 /** Options of {@link Account}. @public */
 export interface AccountOptions {
   /** Account id; dropped from the output when falsy. */
-  id?: string | null;
+  id?: string | null | undefined;
   /** Account metadata. */
-  metadata?: Metadata | null;
+  metadata?: Metadata | null | undefined;
 }
 
 /** Wire form of an {@link Account}. @public */

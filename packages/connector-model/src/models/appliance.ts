@@ -19,9 +19,9 @@ export type ApplianceTypeId =
 /** Options of {@link Appliance}. @public */
 export interface ApplianceOptions extends BaseResourceOptions {
   /** Accepted and ignored, as in the original. */
-  sizeB?: number | null;
+  sizeB?: number | null | undefined;
   /** Kind of appliance. */
-  typeId?: ApplianceTypeId | (string & {}) | null;
+  typeId?: ApplianceTypeId | (string & {}) | null | undefined;
 }
 
 /**

@@ -9,14 +9,14 @@ import {
 
 /** Options of {@link Circuit}. @public */
 export interface CircuitOptions extends BaseResourceOptions {
-  typeId?: string | null;
-  carrier?: string | null;
+  typeId?: string | null | undefined;
+  carrier?: string | null | undefined;
   /** Circuit reference. */
-  reference?: string | null;
+  reference?: string | null | undefined;
   /** One endpoint of the circuit. */
-  endpointA?: string | null;
+  endpointA?: string | null | undefined;
   /** The other endpoint. */
-  endpointB?: string | null;
+  endpointB?: string | null | undefined;
 }
 
 const FIELDS = [

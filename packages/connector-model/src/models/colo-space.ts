@@ -10,13 +10,13 @@ import {
 /** Options of {@link ColoSpace}. @public */
 export interface ColoSpaceOptions extends BaseResourceOptions {
   /** Power allocation in W. */
-  powerAllocationW?: number | null;
-  typeId?: string | null;
-  coloSpaceLocation?: string | null;
-  customerName?: string | null;
-  customerLabel?: string | null;
-  customerDescription?: string | null;
-  combination?: string | null;
+  powerAllocationW?: number | null | undefined;
+  typeId?: string | null | undefined;
+  coloSpaceLocation?: string | null | undefined;
+  customerName?: string | null | undefined;
+  customerLabel?: string | null | undefined;
+  customerDescription?: string | null | undefined;
+  combination?: string | null | undefined;
 }
 
 const FIELDS = [

@@ -9,13 +9,13 @@ import {
 /** Options of {@link ComputePool}. @public */
 export interface ComputePoolOptions extends BaseResourceOptions {
   /** CPU in Hz. */
-  cpuHz?: number | null;
+  cpuHz?: number | null | undefined;
   /** Memory in bytes. */
-  memoryB?: number | null;
+  memoryB?: number | null | undefined;
   /** Storage in bytes. */
-  storageB?: number | null;
+  storageB?: number | null | undefined;
   /** Billing tag; `billing_tag` is emitted only when given. */
-  billingTag?: string | null;
+  billingTag?: string | null | undefined;
 }
 
 /**

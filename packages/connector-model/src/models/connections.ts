@@ -4,17 +4,17 @@ import { checkKeys, pyIter, pyLen } from "./options.js";
 /** Options of {@link Connections} and {@link Connections.add}. @public */
 export interface ConnectionsOptions {
   /** Resource type for `connections`, e.g. `server`; `any` keeps raw elements. */
-  type?: string | null;
+  type?: string | null | undefined;
   /** Ids (or, with type `any`, raw values) connected under `type`. */
-  connections?: Iterable<unknown> | null;
+  connections?: Iterable<unknown> | null | undefined;
   /** Appliance ids, emitted under the key `appliance`. */
-  appliances?: Iterable<unknown> | null;
+  appliances?: Iterable<unknown> | null | undefined;
   /** Server ids, emitted under `server`. */
-  servers?: Iterable<unknown> | null;
+  servers?: Iterable<unknown> | null | undefined;
   /** Network ids, emitted under `network`. */
-  networks?: Iterable<unknown> | null;
+  networks?: Iterable<unknown> | null | undefined;
   /** Volume ids, emitted under `volume`. */
-  volumes?: Iterable<unknown> | null;
+  volumes?: Iterable<unknown> | null | undefined;
 }
 
 /** Wire form of {@link Connections}: resource type to connected entries. @public */

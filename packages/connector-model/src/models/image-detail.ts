@@ -77,7 +77,7 @@ export type ImageTuple = readonly [
 /** Options of {@link ImageDetailMap}. @public */
 export interface ImageDetailMapOptions {
   /** Image id to details; a plain object or a Map. */
-  mapping?: Readonly<Record<string, ImageTuple>> | ReadonlyMap<unknown, ImageTuple> | null;
+  mapping?: Readonly<Record<string, ImageTuple>> | ReadonlyMap<unknown, ImageTuple> | null | undefined;
 }
 
 /** Per-call fallbacks of {@link ImageDetailMap.get}. @public */

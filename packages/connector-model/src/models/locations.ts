@@ -19,7 +19,7 @@ export interface LocationHash {
   country?: LocationLevel;
   region?: LocationLevel;
   /** `customer` or `provider`. */
-  type?: string | null;
+  type?: string | null | undefined;
   [extra: string]: unknown;
 }
 

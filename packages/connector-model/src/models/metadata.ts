@@ -15,9 +15,9 @@ export type MetadataEntry =
 /** Options of {@link Metadata}. @public */
 export interface MetadataOptions {
   /** Initial entries. */
-  values?: Iterable<MetadataEntry> | null;
+  values?: Iterable<MetadataEntry> | null | undefined;
   /** Namespace of entries without one; `null`/absent means `provider_specific`, `""` is kept. */
-  defaultNamespace?: string | null;
+  defaultNamespace?: string | null | undefined;
 }
 
 /** Wire form of {@link Metadata}: namespace to key to value. @public */

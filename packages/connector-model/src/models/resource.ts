@@ -15,19 +15,19 @@ export interface BaseResourceOptions {
   /** Human readable name; must be a string (`""` allowed). */
   name: string;
   /** Legacy region association; dropped when non-empty `locations` are given. */
-  region?: Region | null;
+  region?: Region | null | undefined;
   /** Extended location information. */
-  locations?: Locations | null;
+  locations?: Locations | null | undefined;
   /** When the provider created the resource; parsed at serialize time. */
   providerCreatedAt?: DateInput;
   /** Resource metadata (default: empty). */
-  metadata?: Metadata | null;
+  metadata?: Metadata | null | undefined;
   /** URL of the resource on the provider's portal. */
-  nativePortalLink?: string | null;
+  nativePortalLink?: string | null | undefined;
   /** Associations to other resources (default: none). */
-  connections?: Connections | null;
+  connections?: Connections | null | undefined;
   /** Clock for `base.last_seen_at` (default: the system clock); `serialize({ clock })` overrides it. */
-  clock?: Clock;
+  clock?: Clock | undefined;
 }
 
 /** Options of a generic {@link Resource}. @public */

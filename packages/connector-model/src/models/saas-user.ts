@@ -9,17 +9,17 @@ import {
 
 /** Options of {@link SaasUser}. (The docs mention `user_id`; the original rejects it, so do we.) @public */
 export interface SaasUserOptions extends BaseResourceOptions {
-  avatarUrl?: string | null;
-  phone?: string | null;
-  address?: string | null;
-  language?: string | null;
-  isActive?: boolean | null;
+  avatarUrl?: string | null | undefined;
+  phone?: string | null | undefined;
+  address?: string | null | undefined;
+  language?: string | null | undefined;
+  isActive?: boolean | null | undefined;
   /** Storage allocated to the user. */
-  diskQuotaB?: number | string | null;
+  diskQuotaB?: number | string | null | undefined;
   /** Storage used by the user. */
-  diskUsedB?: number | string | null;
-  email?: string | null;
-  country?: string | null;
+  diskUsedB?: number | string | null | undefined;
+  email?: string | null | undefined;
+  country?: string | null | undefined;
 }
 
 const FIELDS = [

@@ -22,25 +22,25 @@ export type ServerState =
 /** Options of {@link Server}. Numeric fields are emitted as given (no coercion). @public */
 export interface ServerOptions extends BaseResourceOptions {
   /** CPU speed in Hz. */
-  cpuHz?: number | null;
+  cpuHz?: number | null | undefined;
   /** Number of CPU cores. */
-  cpuCores?: number | null;
+  cpuCores?: number | null | undefined;
   /** RAM size in bytes. */
-  ramB?: number | null;
+  ramB?: number | null | undefined;
   /** Total volume size in bytes. */
-  volumesB?: number | null;
+  volumesB?: number | null | undefined;
   /** CMP state (default `unknown`). */
-  state?: ServerState | (string & {}) | null;
+  state?: ServerState | (string & {}) | null | undefined;
   /** Provider's own description of the state (default `unknown`). */
-  providerState?: string | null;
+  providerState?: string | null | undefined;
   /** Build image of the server. */
-  imageDetail?: ImageDetail | null;
+  imageDetail?: ImageDetail | null | undefined;
   /** Instance type, e.g. `m4.large`. */
-  instanceType?: string | null;
+  instanceType?: string | null | undefined;
   /** IP addresses of the server. */
-  ipAddresses?: readonly IpAddress[] | null;
+  ipAddresses?: readonly IpAddress[] | null | undefined;
   /** Whether the server is virtual; `is_virtual` is emitted only when given. */
-  isVirtual?: boolean | null;
+  isVirtual?: boolean | null | undefined;
 }
 
 /**

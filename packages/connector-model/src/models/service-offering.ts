@@ -9,7 +9,7 @@ import {
 /** Options of {@link ServiceOffering}. @public */
 export interface ServiceOfferingOptions extends BaseResourceOptions {
   /** Type of service offering (free text). */
-  typeId?: string | null;
+  typeId?: string | null | undefined;
 }
 
 /**

@@ -10,13 +10,13 @@ import {
 /** Options of {@link Volume}. @public */
 export interface VolumeOptions extends BaseResourceOptions {
   /** Size in bytes (emitted as given). */
-  sizeB?: number | null;
+  sizeB?: number | null | undefined;
   /** Whether the volume is encrypted. */
-  encrypted?: boolean | null;
+  encrypted?: boolean | null | undefined;
   /** IOPS; converted with Python `int()` rules at serialize time (`"1_000"` → 1000, 2.9 → 2). */
-  iops?: number | string | bigint | null;
+  iops?: number | string | bigint | null | undefined;
   /** Zone name; `zone_name` is emitted only when given. */
-  zoneName?: string | null;
+  zoneName?: string | null | undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ import { IpAddress } from "../models/ip-address.js";
 import { Locations } from "../models/locations.js";
 import { Metadata } from "../models/metadata.js";
 import { Region } from "../models/region.js";
+import type { Clock } from "../time/clock.js";
 import { PreciseDateTime } from "../time/precise-datetime.js";
 
 // These schemas check the *documented* types of each option, which is stricter than the
@@ -26,7 +27,7 @@ export const BaseResourceOptionsSchema = z.strictObject({
   metadata: z.instanceof(Metadata).nullish(),
   nativePortalLink: str,
   connections: z.instanceof(Connections).nullish(),
-  clock: z.function().optional(),
+  clock: z.custom<Clock>((value) => typeof value === "function").optional(),
 });
 
 /** Options of `Resource`. @public */
