@@ -8,6 +8,7 @@ pricing code (APIWorker -> enabled rating modules) without RabbitMQ or a process
 """
 import argparse
 import os
+import signal
 import sys
 
 
@@ -34,6 +35,9 @@ def main():
     target = oslo_messaging.Target(topic="cloudkitty", server=cfg.CONF.host, version="1.0")
     messaging.get_server(target, [orchestrator.RatingEndpoint(None)]).start()
 
+    # waitress installs no handler: exit at once on SIGTERM (services.sh down) instead of
+    # waiting on the non-daemon threads.
+    signal.signal(signal.SIGTERM, lambda *_: os._exit(0))
     if args.pid_file:
         with open(args.pid_file, "w") as handle:
             handle.write(f"{os.getpid()}\n")
