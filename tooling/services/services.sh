@@ -40,7 +40,8 @@ ensure_pkgs() {
   local missing
   # shellcheck disable=SC2046
   missing="$(missing_pkgs "$@" | sort -u | tr '\n' ' ')"
-  [ -z "${missing// /}" ] && return 0
+  missing="${missing% }"
+  [ -z "$missing" ] && return 0
   is_root || die "missing Debian packages; as root run: apt-get install --no-install-recommends $missing"
   log "installing Debian packages: $missing"
   # The postinsts try to start system-wide daemons (uwsgi on :8889, a default cluster);
