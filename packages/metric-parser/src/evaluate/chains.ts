@@ -1,16 +1,5 @@
-import { ZERO_DIVISION } from "../values/complex.js";
-import { type ArithmeticOperator, applyBinary, type ExpressionValue } from "../values/operators.js";
-import type { Evaluator } from "./compile.js";
-
-function step(op: ArithmeticOperator, a: ExpressionValue, b: ExpressionValue): ExpressionValue {
-  try {
-    return applyBinary(op, a, b);
-  } catch (error) {
-    // The original catches ZeroDivisionError per step: `1/0+5` is 5.0, `0^-1` is 0.0.
-    if (error === ZERO_DIVISION) return 0;
-    throw error;
-  }
-}
+import type { ArithmeticOperator, ExpressionValue } from "../values/operators.js";
+import { type Evaluator, step } from "./operands.js";
 
 /** A long left-associative chain, evaluated in a loop (operands left to right, each before its operator). */
 export function chainLoop(
@@ -25,18 +14,8 @@ export function chainLoop(
   };
 }
 
-/**
- * `a ^ b ^ c` is `a ^ (b ^ c)`. Operands are evaluated left to right first, as the original's recursion does,
- * then folded from the right.
- */
-export function powerChain(operands: readonly Evaluator[]): Evaluator {
-  if (operands.length === 2) {
-    const [base, exponent] = operands as [Evaluator, Evaluator];
-    return (scope) => {
-      const a = base(scope);
-      return step("^", a, exponent(scope));
-    };
-  }
+/** Three or more `^` operands: evaluate all left to right, then fold from the right. */
+export function powerLoop(operands: readonly Evaluator[]): Evaluator {
   return (scope) => {
     const values = operands.map((f) => f(scope));
     let acc: ExpressionValue = values[values.length - 1]!;

@@ -1,23 +1,22 @@
-import { ExpressionValueError, VariableLookupError } from "../errors.js";
-import type { ArithNode, BinaryNode, ConditionNode, RootNode } from "../syntax/ast.js";
-import { ZERO_DIVISION } from "../values/complex.js";
-import {
-  type ArithmeticOperator,
-  applyBinary,
-  compare,
-  type ExpressionValue,
-  negate,
-} from "../values/operators.js";
-import { toFloat } from "../values/to-float.js";
+import { ExpressionValueError } from "../errors.js";
+import type { ArithNode, BinaryNode, CaseNode, ConditionNode, RootNode } from "../syntax/ast.js";
+import { type ArithmeticOperator, negate } from "../values/operators.js";
 import { asciiDigits } from "../values/unicode-digits.js";
-import { chainLoop, powerChain } from "./chains.js";
+import { chainLoop, powerLoop } from "./chains.js";
+import {
+  arithmeticStep,
+  comparison,
+  type Evaluator,
+  evaluator,
+  type Operand,
+  readVariable,
+  type Scope,
+} from "./operands.js";
 
-/** Variables as the compiled closures see them: a plain object, read through own properties only. */
-export type Scope = Readonly<Record<string, unknown>>;
-export type Evaluator = (scope: Scope) => ExpressionValue;
+export type { Evaluator, Scope };
+
 type Test = (scope: Scope) => boolean;
 
-const hasOwn = Object.prototype.hasOwnProperty;
 /** Chains longer than this evaluate in a loop instead of nested closures, so no input can exhaust the stack. */
 const NESTED_CHAIN_LIMIT = 16;
 
@@ -33,19 +32,32 @@ export function compile(node: RootNode): Evaluator {
   return compileArith(node);
 }
 
+function operandOf(node: ArithNode): Operand {
+  if (node.type === "Identifier") return { kind: "var", name: node.name };
+  if (node.type === "Literal") {
+    const value = literalValue(node.raw);
+    if (value !== undefined) return { kind: "const", value };
+  }
+  return { kind: "fn", f: compileArith(node) };
+}
+
 function compileArith(node: ArithNode): Evaluator {
   switch (node.type) {
-    case "Literal":
-      return literal(node.raw);
+    case "Literal": {
+      const value = literalValue(node.raw);
+      const raw = node.raw;
+      // `1:.5` and `1:e5` match the original's number pattern but not Python's float(): a ValueError each time.
+      return value !== undefined
+        ? () => value
+        : () => {
+            throw new ExpressionValueError(raw);
+          };
+    }
     case "Null":
       return () => null;
     case "Identifier": {
       const name = node.name;
-      return (scope) => {
-        if (!hasOwn.call(scope, name)) throw new VariableLookupError(name);
-        const value = scope[name];
-        return typeof value === "number" ? value : toFloat(value);
-      };
+      return (scope) => readVariable(scope, name);
     }
     case "Unary": {
       const argument = compileArith(node.argument);
@@ -60,23 +72,16 @@ function compileArith(node: ArithNode): Evaluator {
     case "Case":
       return compileCase(node);
     default:
-      return node.operator === "^" ? powerChain(rightSpine(node).map(compileArith)) : leftChain(node);
+      return node.operator === "^" ? powerChain(node) : leftChain(node);
   }
 }
 
-function literal(raw: string): Evaluator {
+function literalValue(raw: string): number | undefined {
   const ascii = asciiDigits(raw);
-  // `1:.5` and `1:e5` match the original's number pattern but not Python's float(): a ValueError each time.
-  if (ascii === undefined || ascii.includes(":")) {
-    return () => {
-      throw new ExpressionValueError(raw);
-    };
-  }
-  const value = Number(ascii);
-  return () => value;
+  return ascii === undefined || ascii.includes(":") ? undefined : Number(ascii);
 }
 
-/** `a op b op c` of `+ - * /` (left-associative): the head and each (operator, right operand) step. */
+/** `a op b op c` of `+ - * /` (left-associative): the head, then each (operator, right operand) step. */
 function leftChain(root: BinaryNode): Evaluator {
   const steps: { op: ArithmeticOperator; right: ArithNode }[] = [];
   let node: ArithNode = root;
@@ -85,16 +90,16 @@ function leftChain(root: BinaryNode): Evaluator {
     node = node.left;
   }
   steps.reverse();
-  const head = compileArith(node);
   const ops = steps.map((s) => s.op);
-  const rights = steps.map((s) => compileArith(s.right));
-  if (steps.length > NESTED_CHAIN_LIMIT) return chainLoop(head, ops, rights);
-  let acc = head;
-  for (let i = 0; i < ops.length; i++) acc = binary(ops[i]!, acc, rights[i]!);
-  return acc;
+  const rights = steps.map((s) => operandOf(s.right));
+  if (steps.length > NESTED_CHAIN_LIMIT) return chainLoop(compileArith(node), ops, rights.map(evaluator));
+  let acc = operandOf(node);
+  for (let i = 0; i < ops.length; i++) acc = { kind: "fn", f: arithmeticStep(ops[i]!, acc, rights[i]!) };
+  return evaluator(acc);
 }
 
-function rightSpine(root: BinaryNode): ArithNode[] {
+/** `a ^ b ^ c` is `a ^ (b ^ c)`; operands are evaluated left to right first, as the original's recursion does. */
+function powerChain(root: BinaryNode): Evaluator {
   const operands: ArithNode[] = [];
   let node: ArithNode = root;
   while (node.type === "BinaryExpression" && node.operator === "^") {
@@ -102,48 +107,11 @@ function rightSpine(root: BinaryNode): ArithNode[] {
     node = node.right;
   }
   operands.push(node);
-  return operands;
+  if (operands.length === 2) return arithmeticStep("^", operandOf(operands[0]!), operandOf(operands[1]!));
+  return powerLoop(operands.map(compileArith));
 }
 
-/** One step with a fast path for two doubles; a ZeroDivisionError makes the step's result 0.0. */
-function binary(op: ArithmeticOperator, left: Evaluator, right: Evaluator): Evaluator {
-  const slow = (a: ExpressionValue, b: ExpressionValue): ExpressionValue => {
-    try {
-      return applyBinary(op, a, b);
-    } catch (error) {
-      if (error === ZERO_DIVISION) return 0;
-      throw error;
-    }
-  };
-  switch (op) {
-    case "+":
-      return (s) => {
-        const a = left(s);
-        const b = right(s);
-        return typeof a === "number" && typeof b === "number" ? a + b : slow(a, b);
-      };
-    case "-":
-      return (s) => {
-        const a = left(s);
-        const b = right(s);
-        return typeof a === "number" && typeof b === "number" ? a - b : slow(a, b);
-      };
-    case "*":
-      return (s) => {
-        const a = left(s);
-        const b = right(s);
-        return typeof a === "number" && typeof b === "number" ? a * b : slow(a, b);
-      };
-    default:
-      return (s) => {
-        const a = left(s);
-        const b = right(s);
-        return typeof a === "number" && typeof b === "number" ? (b === 0 ? 0 : a / b) : slow(a, b);
-      };
-  }
-}
-
-function compileCase(node: Extract<ArithNode, { type: "Case" }>): Evaluator {
+function compileCase(node: CaseNode): Evaluator {
   const tests = node.branches.map((b) => compileCondition(b.when));
   const values = node.branches.map((b) => compileArith(b.result));
   const otherwise = node.otherwise === undefined ? undefined : compileArith(node.otherwise);
@@ -155,12 +123,8 @@ function compileCase(node: Extract<ArithNode, { type: "Case" }>): Evaluator {
 
 function compileCondition(node: ConditionNode): Test {
   switch (node.type) {
-    case "Compare": {
-      const { operator } = node;
-      const left = compileArith(node.left);
-      const right = compileArith(node.right);
-      return (scope) => compare(operator, left(scope), right(scope));
-    }
+    case "Compare":
+      return comparison(node.operator, operandOf(node.left), operandOf(node.right));
     case "Not": {
       const argument = compileCondition(node.argument);
       return (scope) => !argument(scope);
