@@ -48,9 +48,7 @@ export class AlmanachClient {
 
   constructor(options: AlmanachClientOptions) {
     const baseUrl =
-      options.url ??
-      (options.keystone &&
-        options.keystone.endpoint({ type: "usage", interface: "public", ...options.endpoint }));
+      options.url ?? options.keystone?.endpoint({ type: "usage", interface: "public", ...options.endpoint });
     if (!baseUrl) {
       // The reference raises ValueError('A session or an endpoint must be provided').
       throw new InvalidInputError([{ path: ["url"], message: "is required unless keystone is given" }], {

@@ -3,11 +3,10 @@ import {
   type CallOptions,
   type HttpClient,
   type HttpMethod,
-  type InputSchema,
+  InvalidInputError,
   isSdkError,
   type QueryValue,
   type Schema,
-  validateInput,
 } from "@meterkit/core";
 import { z } from "zod";
 import { type DateInput, type Instant, toInstant } from "./dates.js";
@@ -85,8 +84,19 @@ export async function send<T>(
 }
 
 /** Validate an operation's input; the error names the field. @internal */
-export function validate<T>(schema: InputSchema<T>, input: unknown): T {
-  return validateInput(schema, input, { package: PKG });
+export function validate<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  // zod reports unknown keys on the parent object; name each key instead, so `field` is the culprit.
+  const issues = result.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({
+          path: [...issue.path.map(String), key],
+          message: "is not a field of this operation",
+        }))
+      : [{ path: issue.path.map((k) => (typeof k === "number" ? k : String(k))), message: issue.message }],
+  );
+  throw new InvalidInputError(issues, { package: PKG });
 }
 
 /** A non-empty id (path segment or body value). @internal */

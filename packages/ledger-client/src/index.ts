@@ -4,6 +4,8 @@
  * python-almanachclient 0.0.6 except for the documented fixes (README, "Differences from the reference").
  */
 
+export type { CliIo } from "./cli/main.js";
+export { runCli } from "./cli/main.js";
 export type { AlmanachClientOptions } from "./client.js";
 export { AlmanachClient } from "./client.js";
 export type { DateInput } from "./dates.js";
