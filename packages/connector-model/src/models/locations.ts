@@ -65,6 +65,29 @@ export class Locations {
 // Mirrors the original's `if level in item` / `'id' in value` / `value['id']` sequence,
 // including what happens when an item or a level is not a dict (substring and list tests).
 function checkItem(item: unknown, path: string): void {
+  if (isPlainObject(item)) {
+    // Fast path for the usual dict-of-dicts shape; anything odd takes the faithful path below.
+    let plain = true;
+    for (const level of LEVELS) {
+      const value = item[level];
+      if (value === undefined && !Object.hasOwn(item, level)) continue;
+      if (!isPlainObject(value)) {
+        plain = false;
+        break;
+      }
+      const hasId = Object.hasOwn(value, "id");
+      const hasName = Object.hasOwn(value, "name");
+      if (
+        (!hasId && !hasName) ||
+        (hasId && typeof value.id !== "string") ||
+        (hasName && typeof value.name !== "string")
+      ) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) return;
+  }
   for (const level of LEVELS) {
     if (!contains(item, level, path)) continue;
     const field = `${path}.${level}`;

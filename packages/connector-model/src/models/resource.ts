@@ -2,7 +2,7 @@ import { InvalidTypeError } from "../errors.js";
 import { pyTruthy, pyTypeName } from "../python/truthy.js";
 import { type Clock, systemClock } from "../time/clock.js";
 import { convertDatetime, type DateInput } from "../time/convert-datetime.js";
-import { Connections, type SerializedConnections } from "./connections.js";
+import type { Connections, SerializedConnections } from "./connections.js";
 import type { Locations } from "./locations.js";
 import { Metadata, type SerializedMetadata } from "./metadata.js";
 import { checkKeys, requireString, type SerializeOptions } from "./options.js";
@@ -132,12 +132,15 @@ export class Resource {
       : [];
     if (locations.length > 0) base.locations = locations;
     else base.regions = pyTruthy(this.region) ? [callSerialize(this.region, "region")] : [];
-    const connections = pyTruthy(this.connections) ? this.connections : new Connections();
+    // A falsy value (null, `{}`) means "no connections", which serializes to `{}`.
+    const connections = pyTruthy(this.connections)
+      ? (callSerialize(this.connections, "connections") as SerializedConnections)
+      : {};
     const out: SerializedResource = {
       id: this.id,
       type: this.type,
       base,
-      connections: callSerialize(connections, "connections") as SerializedConnections,
+      connections,
       metadata: callSerialize(this.metadata, "metadata") as SerializedMetadata,
     };
     const details = this.serializeDetails();
