@@ -3,9 +3,12 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/support/global-setup.ts"],
     restoreMocks: true,
     clearMocks: true,
-    testTimeout: 30_000,
-    passWithNoTests: true,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // One CloudKitty is shared: the module switch test must not run while another file prices quotes.
+    fileParallelism: false,
   },
 });

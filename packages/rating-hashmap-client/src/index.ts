@@ -8,6 +8,12 @@
 export type { HashMapClient, HashMapClientOptions } from "./client.js";
 export { createHashMapClient } from "./client.js";
 export type { DecimalInput } from "./decimal/decimal-schema.js";
+export type { RatingEngine, RatingEngineOptions } from "./engine/engine.js";
+export { createRatingEngine } from "./engine/engine.js";
+export type { FetchRuleSetOptions } from "./engine/fetch-rules.js";
+export { fetchRuleSet } from "./engine/fetch-rules.js";
+export { RatingEngineError } from "./engine/python-values.js";
+export { RuleSet } from "./engine/rule-set.js";
 export type { HashMapErrorReason } from "./errors.js";
 export { HashMapHttpError, UnsupportedByServerError } from "./errors.js";
 export {

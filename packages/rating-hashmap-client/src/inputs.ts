@@ -86,7 +86,8 @@ export const CreateThresholdInput = z
 /** @public */
 export type CreateThresholdInput = z.input<typeof CreateThresholdInput>;
 
-const NoUngroup = z.literal(null).transform((_, ctx) => {
+const GroupChange = Uuid.nullable().transform((value, ctx) => {
+  if (value !== null) return value;
   ctx.addIssue({
     code: "custom",
     message:
@@ -98,7 +99,7 @@ const NoUngroup = z.literal(null).transform((_, ctx) => {
 const PatchBase = {
   type: MapTypeInput.optional(),
   cost: CostInput.optional(),
-  group_id: z.union([Uuid, NoUngroup]).optional(),
+  group_id: GroupChange.optional(),
   tenant_id: z.string().nullable().optional(),
   ...NewerRuleInput,
 };

@@ -21,13 +21,13 @@ export async function listFields(
 }
 
 /** `GET …/fields/{id}`. @public */
-export function getField(http: HttpClient, fieldId: string, options?: CallOptions): Promise<Field> {
+export async function getField(http: HttpClient, fieldId: string, options?: CallOptions): Promise<Field> {
   const id = validateInput(Uuid, fieldId, { package: PKG, root: "fieldId" });
   return call(http, { method: "GET", path: `${H}/fields/{id}`, pathParams: { id }, schema: Field }, options);
 }
 
 /** `POST …/fields`: `name` is a key of the usage's desc, e.g. `flavor_id`. @public */
-export function createField(
+export async function createField(
   http: HttpClient,
   input: CreateFieldInput,
   options?: CallOptions,

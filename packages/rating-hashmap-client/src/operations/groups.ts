@@ -11,13 +11,13 @@ export async function listGroups(http: HttpClient, options?: CallOptions): Promi
 }
 
 /** `GET …/groups/{id}`. @public */
-export function getGroup(http: HttpClient, groupId: string, options?: CallOptions): Promise<Group> {
+export async function getGroup(http: HttpClient, groupId: string, options?: CallOptions): Promise<Group> {
   const id = validateInput(Uuid, groupId, { package: PKG, root: "groupId" });
   return call(http, { method: "GET", path: `${H}/groups/{id}`, pathParams: { id }, schema: Group }, options);
 }
 
 /** `POST …/groups`. @public */
-export function createGroup(
+export async function createGroup(
   http: HttpClient,
   input: { name: string },
   options?: CallOptions,

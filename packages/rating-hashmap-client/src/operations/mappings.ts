@@ -20,7 +20,7 @@ const MAPPINGS: RuleKind<Mapping> = {
 };
 
 /** `GET …/mappings`: give `service_id`, `field_id` or `group_id`; see {@link RuleFilter} for the rest. @public */
-export function listMappings(
+export async function listMappings(
   http: HttpClient,
   filter: RuleFilter,
   options?: CallOptions,
@@ -29,7 +29,11 @@ export function listMappings(
 }
 
 /** `GET …/mappings/{id}`. @public */
-export function getMapping(http: HttpClient, mappingId: string, options?: CallOptions): Promise<Mapping> {
+export async function getMapping(
+  http: HttpClient,
+  mappingId: string,
+  options?: CallOptions,
+): Promise<Mapping> {
   return getRule(MAPPINGS, http, mappingId, options);
 }
 
@@ -38,7 +42,7 @@ export function getMapping(http: HttpClient, mappingId: string, options?: CallOp
  * mapping and forbidden for a service mapping; `cost` is a decimal string.
  * @public
  */
-export function createMapping(
+export async function createMapping(
   http: HttpClient,
   input: CreateMappingInput,
   options?: CallOptions,
@@ -48,7 +52,7 @@ export function createMapping(
 }
 
 /** Read-merge-write update (see `updateRule`); returns the mapping as stored. @public */
-export function updateMapping(
+export async function updateMapping(
   http: HttpClient,
   mappingId: string,
   patch: MappingPatch,
@@ -59,12 +63,16 @@ export function updateMapping(
 }
 
 /** `DELETE …/mappings/{id}`. @public */
-export function deleteMapping(http: HttpClient, mappingId: string, options?: CallOptions): Promise<void> {
+export async function deleteMapping(
+  http: HttpClient,
+  mappingId: string,
+  options?: CallOptions,
+): Promise<void> {
   return deleteRule(MAPPINGS, http, mappingId, options);
 }
 
 /** The mapping's group, or `null` when it has none. @public */
-export function getMappingGroup(
+export async function getMappingGroup(
   http: HttpClient,
   mappingId: string,
   options?: CallOptions,

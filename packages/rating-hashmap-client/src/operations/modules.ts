@@ -17,7 +17,7 @@ export async function listModules(http: HttpClient, options?: CallOptions): Prom
 }
 
 /** `GET /v1/rating/modules/{id}`. @public */
-export function getModule(
+export async function getModule(
   http: HttpClient,
   moduleId = "hashmap",
   options?: CallOptions,

@@ -14,7 +14,7 @@ const QuoteResult = z.union([DecimalString, z.number().transform(String)]);
  * a tenant apply. `desc` defaults to `{}` (the server answers 500 without one).
  * @public
  */
-export function quote(
+export async function quote(
   http: HttpClient,
   resources: readonly UsageRecord[],
   options?: CallOptions,

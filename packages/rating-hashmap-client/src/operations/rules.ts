@@ -67,7 +67,7 @@ export async function listRules<T>(
 }
 
 /** `GET …/{collection}/{id}`. @internal */
-export function getRule<T>(
+export async function getRule<T>(
   kind: RuleKind<T>,
   http: HttpClient,
   id: string,
@@ -82,7 +82,7 @@ export function getRule<T>(
 }
 
 /** `POST …/{collection}` with an already validated body. @internal */
-export function createRule<T>(
+export async function createRule<T>(
   kind: RuleKind<T>,
   http: HttpClient,
   parsed: Record<string, unknown>,

@@ -6,7 +6,7 @@ import { MAP_TYPES, type MapType, Service, ServiceList } from "../models.js";
 import { H } from "./paths.js";
 
 /** `GET …/types`: the mapping types the server knows (`["flat", "rate"]`). @public */
-export function listMapTypes(http: HttpClient, options?: CallOptions): Promise<MapType[]> {
+export async function listMapTypes(http: HttpClient, options?: CallOptions): Promise<MapType[]> {
   return call(http, { method: "GET", path: `${H}/types`, schema: z.array(z.enum(MAP_TYPES)) }, options);
 }
 
@@ -16,7 +16,11 @@ export async function listServices(http: HttpClient, options?: CallOptions): Pro
 }
 
 /** `GET …/services/{id}`. @public */
-export function getService(http: HttpClient, serviceId: string, options?: CallOptions): Promise<Service> {
+export async function getService(
+  http: HttpClient,
+  serviceId: string,
+  options?: CallOptions,
+): Promise<Service> {
   const id = validateInput(Uuid, serviceId, { package: PKG, root: "serviceId" });
   return call(
     http,
@@ -26,7 +30,7 @@ export function getService(http: HttpClient, serviceId: string, options?: CallOp
 }
 
 /** `POST …/services`: `name` is the collected service (usage key), e.g. `instance`. @public */
-export function createService(
+export async function createService(
   http: HttpClient,
   input: { name: string },
   options?: CallOptions,

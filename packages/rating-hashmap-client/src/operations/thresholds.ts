@@ -20,7 +20,7 @@ const THRESHOLDS: RuleKind<Threshold> = {
 };
 
 /** `GET …/thresholds`: give `service_id`, `field_id` or `group_id`; see {@link RuleFilter} for the rest. @public */
-export function listThresholds(
+export async function listThresholds(
   http: HttpClient,
   filter: RuleFilter,
   options?: CallOptions,
@@ -29,7 +29,7 @@ export function listThresholds(
 }
 
 /** `GET …/thresholds/{id}`. @public */
-export function getThreshold(
+export async function getThreshold(
   http: HttpClient,
   thresholdId: string,
   options?: CallOptions,
@@ -42,7 +42,7 @@ export function getThreshold(
  * value); `level` and `cost` are decimal strings.
  * @public
  */
-export function createThreshold(
+export async function createThreshold(
   http: HttpClient,
   input: CreateThresholdInput,
   options?: CallOptions,
@@ -52,7 +52,7 @@ export function createThreshold(
 }
 
 /** Read-merge-write update (see `updateRule`); returns the threshold as stored. @public */
-export function updateThreshold(
+export async function updateThreshold(
   http: HttpClient,
   thresholdId: string,
   patch: ThresholdPatch,
@@ -63,12 +63,16 @@ export function updateThreshold(
 }
 
 /** `DELETE …/thresholds/{id}`. @public */
-export function deleteThreshold(http: HttpClient, thresholdId: string, options?: CallOptions): Promise<void> {
+export async function deleteThreshold(
+  http: HttpClient,
+  thresholdId: string,
+  options?: CallOptions,
+): Promise<void> {
   return deleteRule(THRESHOLDS, http, thresholdId, options);
 }
 
 /** The threshold's group, or `null` when it has none. @public */
-export function getThresholdGroup(
+export async function getThresholdGroup(
   http: HttpClient,
   thresholdId: string,
   options?: CallOptions,

@@ -1,0 +1,58 @@
+import type { CallOptions, HttpClient } from "@meterkit/core";
+import type { Mapping, Threshold } from "../models.js";
+import { listFields } from "../operations/fields.js";
+import { listGroups } from "../operations/groups.js";
+import { listMappings } from "../operations/mappings.js";
+import { listServices } from "../operations/services.js";
+import { listThresholds } from "../operations/thresholds.js";
+import type { ParsedRuleSet } from "./rule-set.js";
+
+/** Options of {@link fetchRuleSet}. @public */
+export interface FetchRuleSetOptions extends CallOptions {
+  /** Also fetch this tenant's rules (for `createRatingEngine(rules, { tenantId })`). */
+  tenantId?: string;
+  /** Only these service names (default: every service). */
+  services?: readonly string[];
+}
+
+/**
+ * Read every HashMap rule from the server, in the order CloudKitty's module loads them: per service, the
+ * tenant-less rules (`filter_tenant`) and, when asked, the tenant's, through the very queries the module runs.
+ * @public
+ */
+export async function fetchRuleSet(
+  client: HttpClient | { http: HttpClient },
+  options: FetchRuleSetOptions = {},
+): Promise<ParsedRuleSet> {
+  const http = "http" in client ? client.http : client;
+  const tenants: (string | null)[] = options.tenantId === undefined ? [null] : [null, options.tenantId];
+  const wanted = options.services ? new Set(options.services) : undefined;
+  const [allServices, groups] = await Promise.all([listServices(http, options), listGroups(http, options)]);
+  const services = wanted ? allServices.filter((s) => wanted.has(s.name)) : allServices;
+  const perService = await Promise.all(
+    services.map(async (service) => {
+      const fields = await listFields(http, service.service_id, options);
+      const parents = [{ service_id: service.service_id }, ...fields.map((f) => ({ field_id: f.field_id }))];
+      const mappings: Mapping[] = [];
+      const thresholds: Threshold[] = [];
+      for (const parent of parents) {
+        for (const tenant_id of tenants) {
+          const [m, t] = await Promise.all([
+            listMappings(http, { ...parent, tenant_id }, options),
+            listThresholds(http, { ...parent, tenant_id }, options),
+          ]);
+          mappings.push(...m);
+          thresholds.push(...t);
+        }
+      }
+      return { fields, mappings, thresholds };
+    }),
+  );
+  return {
+    services,
+    groups,
+    fields: perService.flatMap((p) => p.fields),
+    mappings: perService.flatMap((p) => p.mappings),
+    thresholds: perService.flatMap((p) => p.thresholds),
+  };
+}
