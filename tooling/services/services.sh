@@ -17,7 +17,7 @@ REPO="$(cd "$HERE/../.." && pwd)"
 DIR="${MK_SERVICES_DIR:-$REPO/.services}"
 PY=/usr/bin/python3
 PGBIN=/usr/lib/postgresql/15/bin
-TIMEOUT="${MK_SERVICES_TIMEOUT:-120}"
+TIMEOUT="${MK_SERVICES_TIMEOUT:-300}"
 REGION=RegionOne
 
 log() { printf '[services] %s\n' "$*" >&2; }
@@ -86,10 +86,10 @@ load_state() {
     read -r -a ports <<<"$(pick_ports 4)"
     pg_dir="$DIR/pg"
     # PostgreSQL refuses to run as root, so its files belong to the postgres user, which
-    # must reach them; a workdir under e.g. /root is not traversable, use /tmp then.
+    # must reach them; a workdir under e.g. /root is not traversable, use a fresh /tmp dir then.
     # Unix socket paths are limited to 107 bytes.
     if ! pg_can_reach "$DIR" || [ "${#pg_dir}" -gt 80 ]; then
-      pg_dir="/tmp/meterkit-pg-$(printf '%s' "$DIR" | cksum | cut -d' ' -f1)"
+      pg_dir="$(mktemp -d /tmp/meterkit-pg.XXXXXX)"
     fi
     cat >"$DIR/state.env.tmp" <<EOF
 PG_PORT=${ports[0]}
