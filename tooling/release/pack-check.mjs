@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// The pack check (what a user gets from npm): for every public package, `pnpm pack` it, run publint and
+// attw on the tarball, install the tarball ALONE into an empty project (real dependencies from the
+// registry, sibling tarballs only where it depends on them), and run its README's first example there with
+// plain `node`. Examples read service addresses from the environment (see EXAMPLE_ENV below); this script
+// provides them from tooling/services and the sandbox.
+//
+// Usage: node tooling/release/pack-check.mjs [package-name…]
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { exampleEnv } from "./example-env.mjs";
+import { firstExample, toRunnableJs } from "./readme-example.mjs";
+
+const root = resolve(import.meta.dirname, "../..");
+const only = process.argv.slice(2);
+const packages = readdirSync(join(root, "packages"))
+  .map((dir) => ({ dir: join(root, "packages", dir), json: JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")) }))
+  .filter((p) => !p.json.private && (only.length === 0 || only.includes(p.json.name)));
+
+const work = mkdtempSync(join(tmpdir(), "mk-pack-"));
+const tarballs = join(work, "tarballs");
+mkdirSync(tarballs);
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", ...opts });
+const pnpm = (args, cwd) => run("npx", ["--yes", "pnpm@10.34.9", ...args], { cwd });
+const bin = (name) => join(root, "node_modules", ".bin", name);
+
+const tarballOf = new Map();
+for (const p of packages) {
+  const before = new Set(readdirSync(tarballs));
+  pnpm(["pack", "--pack-destination", tarballs], p.dir);
+  const made = readdirSync(tarballs).find((f) => !before.has(f));
+  tarballOf.set(p.json.name, join(tarballs, made));
+}
+
+const env = await exampleEnv(root);
+const results = [];
+let failed = 0;
+for (const p of packages) {
+  const name = p.json.name;
+  const tarball = tarballOf.get(name);
+  const row = { package: name, publint: "", attw: "", install: "", example: "" };
+  results.push(row);
+  const step = (key, fn) => {
+    try {
+      fn();
+      row[key] = "ok";
+    } catch (error) {
+      row[key] = "FAIL";
+      failed++;
+      console.error(`\n✗ ${name} ${key}:\n${error.stdout ?? ""}${error.stderr ?? ""}${error.stdout || error.stderr ? "" : error.message}`);
+    }
+  };
+  step("publint", () => run(bin("publint"), ["--strict", tarball]));
+  step("attw", () => run(bin("attw"), [tarball, "--profile", "esm-only", "--format", "table-flipped"]));
+  const project = mkdtempSync(join(work, "alone-"));
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "alone", private: true, type: "module" }));
+  // The package's own tarball plus the tarballs of the meterkit packages it depends on (not yet on npm).
+  const siblings = Object.keys(p.json.dependencies ?? {}).filter((d) => tarballOf.has(d)).map((d) => tarballOf.get(d));
+  step("install", () => run("npm", ["install", "--no-audit", "--no-fund", "--omit=dev", tarball, ...siblings], { cwd: project }));
+  step("example", () => {
+    const readme = readFileSync(join(p.dir, "README.md"), "utf8");
+    writeFileSync(join(project, "example.mjs"), toRunnableJs(firstExample(readme)));
+    run(process.execPath, ["example.mjs"], { cwd: project, env: { ...process.env, ...env }, timeout: 120_000 });
+  });
+}
+await env.close?.();
+console.table(results);
+console.log(failed === 0 ? `pack check: ${results.length} packages, all ok` : `pack check: ${failed} failures`);
+process.exit(failed === 0 ? 0 : 1);

@@ -1,0 +1,17 @@
+// A README's first example as a runnable ES module: the first ```ts/```js block, types stripped by the
+// TypeScript compiler (transpile only), so what a user copies is exactly what is run.
+import ts from "typescript";
+
+/** The first fenced TypeScript or JavaScript block of a README. */
+export function firstExample(readme) {
+  const match = /```(?:ts|typescript|js|javascript)\n([\s\S]*?)```/.exec(readme);
+  if (!match) throw new Error("the README has no ```ts example");
+  return match[1];
+}
+
+/** Strip types; keep ESM and top-level await. */
+export function toRunnableJs(source) {
+  return ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+  }).outputText;
+}
