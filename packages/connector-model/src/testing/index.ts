@@ -1,0 +1,6 @@
+/**
+ * @packageDocumentation
+ * `@meterkit/connector-model/testing`: record/replay for connector tests, on core's cassettes.
+ */
+export type { VcrOptions } from "./vcr.js";
+export { vcrCassetteContext } from "./vcr.js";
