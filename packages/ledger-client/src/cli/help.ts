@@ -8,6 +8,8 @@ export const GLOBALS = [
   { flag: "os-region-name", env: "OS_REGION_NAME", help: "OpenStack region name" },
   { flag: "os-username", env: "OS_USERNAME", help: "OpenStack username" },
   { flag: "os-password", env: "OS_PASSWORD", help: "OpenStack password" },
+  { flag: "os-domain-name", env: "OS_DOMAIN_NAME", help: "Domain the token is scoped to (default: default)" },
+  { flag: "os-user-domain-id", env: "OS_USER_DOMAIN_ID", help: "Domain id of the user (default: default)" },
   {
     flag: "almanach-service",
     env: "ALMANACH_SERVICE",

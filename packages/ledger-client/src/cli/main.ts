@@ -64,7 +64,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     if (format !== "table" && format !== "json") throw new UsageError("--format must be table or json");
     const spec = command === "endpoint" ? { name: "endpoint", positionals: [], options: [] } : command;
     const args = commandArgs(spec, rest, values);
-    const settings = resolveSettings(values, io.env);
+    const settings = resolveSettings(values, io.env, io.dispatcher);
     const output =
       command === "endpoint" ? await endpoint(settings) : await command.run(client(settings, io), args);
     io.stdout(format === "json" ? `${JSON.stringify(output.json, null, 2)}\n` : output.text);
@@ -103,7 +103,7 @@ interface Settings {
   keystone: AlmanachKeystoneClient | undefined;
 }
 
-function resolveSettings(values: Values, env: CliIo["env"]): Settings {
+function resolveSettings(values: Values, env: CliIo["env"], dispatcher: CliIo["dispatcher"]): Settings {
   const get = (flag: string, variable: string): string | undefined => {
     const v = values[flag];
     return (typeof v === "string" && v !== "" ? v : undefined) ?? (env[variable] || undefined);
@@ -134,6 +134,9 @@ function resolveSettings(values: Values, env: CliIo["env"]): Settings {
       password: password!,
       service,
       regionName: region,
+      domainName: get("os-domain-name", "OS_DOMAIN_NAME"),
+      userDomainId: get("os-user-domain-id", "OS_USER_DOMAIN_ID"),
+      dispatcher,
     });
   }
   return { url, token, serviceType, region, keystone };
