@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+    // The suites share one machine with real services: one file at a time keeps the fault schedule honest.
+    fileParallelism: false,
+  },
+});
