@@ -2,7 +2,7 @@ import { ExpressionValueError } from "../errors.js";
 import type { ArithNode, BinaryNode, CaseNode, ConditionNode, RootNode } from "../syntax/ast.js";
 import { type ArithmeticOperator, negate } from "../values/operators.js";
 import { asciiDigits } from "../values/unicode-digits.js";
-import { chainLoop, powerLoop } from "./chains.js";
+import { chainLoop, powerLoop, simpleChain } from "./chains.js";
 import {
   arithmeticStep,
   comparison,
@@ -92,8 +92,12 @@ function leftChain(root: BinaryNode): Evaluator {
   steps.reverse();
   const ops = steps.map((s) => s.op);
   const rights = steps.map((s) => operandOf(s.right));
-  if (steps.length > NESTED_CHAIN_LIMIT) return chainLoop(compileArith(node), ops, rights.map(evaluator));
-  let acc = operandOf(node);
+  const head = operandOf(node);
+  if (steps.length >= 2 && head.kind !== "fn" && rights.every((r) => r.kind !== "fn")) {
+    return simpleChain(head, ops, rights as Exclude<Operand, { kind: "fn" }>[]);
+  }
+  if (steps.length > NESTED_CHAIN_LIMIT) return chainLoop(evaluator(head), ops, rights.map(evaluator));
+  let acc = head;
   for (let i = 0; i < ops.length; i++) acc = { kind: "fn", f: arithmeticStep(ops[i]!, acc, rights[i]!) };
   return evaluator(acc);
 }
