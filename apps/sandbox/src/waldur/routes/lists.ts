@@ -62,10 +62,16 @@ export function listResources(s: StandIn, req: WaldurRequest, legacy: boolean): 
     s.data.offerings.filter((o) => o.customer_uuid === provider).map((o) => o.uuid),
   );
   const c = renderContext(s, req, legacy);
-  const items = s.data.resources
-    .filter((r) => states.length === 0 || states.includes(r.state))
-    .filter((r) => provider === undefined || providerOfferings.has(r.offering_uuid))
-    .filter((r) => offerings.length === 0 || offerings.includes(r.offering_uuid));
+  const filtered = states.length > 0 || provider !== undefined || offerings.length > 0;
+  // One pass, and none without filters: a bench pages through 100 000 resources.
+  const items = !filtered
+    ? s.data.resources
+    : s.data.resources.filter(
+        (r) =>
+          (states.length === 0 || states.includes(r.state)) &&
+          (provider === undefined || providerOfferings.has(r.offering_uuid)) &&
+          (offerings.length === 0 || offerings.includes(r.offering_uuid)),
+      );
   // Rendering is lazy per page: 100 000 resources must not be serialised to answer one page.
   const result = paginate(items, req.self, req.params, s.defaultPageSize, s.maxPageSize);
   const body = Array.isArray(result.body)
