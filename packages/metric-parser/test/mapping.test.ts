@@ -67,3 +67,16 @@ describe("loadMetricMapping", () => {
     expect(entry.value({ value: 7 })).toBe(7);
   });
 });
+
+describe("YAML strictness matches PyYAML safe_load", () => {
+  it("refuses unknown tags, unhashable keys, undefined aliases and several documents", () => {
+    for (const yaml of [
+      "m: !!python/name:os.system x\n",
+      "? [a]\n: {}\n",
+      "m: *nope\n",
+      "a: {}\n---\nb: {}\n",
+    ]) {
+      expect(() => parseMetricMapping(yaml), yaml).toThrow(MetricMappingError);
+    }
+  });
+});

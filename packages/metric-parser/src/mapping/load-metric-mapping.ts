@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { parse } from "yaml";
+import { parseDocument } from "yaml";
 import { ExpressionSyntaxError, MetricMappingError } from "../errors.js";
 import { SimpleExpressionParser } from "../parsers.js";
 import { ParsedEntry } from "./parsed-entry.js";
@@ -71,6 +71,10 @@ export function parseMetricMapping(yaml: string, options: MetricMappingOptions =
   const firstKeys = new Map<unknown, unknown>();
   const mapping: MetricMapping = new Map();
   for (const [key, entry] of data) {
+    if (typeof key === "object" && key !== null && !(key instanceof Date)) {
+      // A list or mapping as a key: PyYAML refuses it ("found unhashable key").
+      throw new MetricMappingError("yaml-syntax", "invalid YAML: found unhashable key", key);
+    }
     if (!(entry instanceof Map)) {
       throw new MetricMappingError("entry-not-a-mapping", `entry ${String(key)} must be a mapping`, key);
     }
@@ -110,13 +114,16 @@ export function parseMetricMapping(yaml: string, options: MetricMappingOptions =
 
 function readYaml(text: string): unknown {
   try {
-    return parse(text, {
+    const doc = parseDocument(text, {
       version: "1.1",
       customTags: pyyamlTags,
       uniqueKeys: false,
-      mapAsMap: true,
       merge: true,
     });
+    // PyYAML's safe_load refuses tags it does not know, where this library only warns.
+    const problem = doc.errors[0] ?? doc.warnings.find((w) => w.code === "TAG_RESOLVE_FAILED");
+    if (problem !== undefined) throw problem;
+    return doc.toJS({ mapAsMap: true });
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     throw new MetricMappingError("yaml-syntax", `invalid YAML: ${detail}`, undefined, { cause: error });
