@@ -33,8 +33,10 @@ export function toInstant(value: DateInput): Instant | undefined {
   // Date.UTC rolls 2017-02-30 over to March: refuse instead of guessing.
   if (
     !isValid(check) ||
+    check.getUTCMonth() !== Number(mo) - 1 ||
     check.getUTCDate() !== Number(d) ||
     check.getUTCHours() !== Number(h) ||
+    Number(mi) > 59 ||
     Number(s) > 59
   ) {
     return undefined;

@@ -54,14 +54,12 @@ beforeAll(async () => {
       .request({ method: "GET", path: "/auth/tokens", headers: { "x-subject-token": token } })
       .then(
         () =>
-          res
-            .writeHead(200, { "content-type": "application/json" })
-            .end(
-              JSON.stringify({
-                database: { active_entities: 0, all_entities: 0 },
-                info: { version: "4.1.0" },
-              }),
-            ),
+          res.writeHead(200, { "content-type": "application/json" }).end(
+            JSON.stringify({
+              database: { active_entities: 0, all_entities: 0 },
+              info: { version: "4.1.0" },
+            }),
+          ),
         () => res.writeHead(401, { "content-type": "text/html; charset=utf-8" }).end("Unauthorized"),
       );
   });

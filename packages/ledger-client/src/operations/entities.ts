@@ -37,7 +37,7 @@ const UpdateInstanceEntity = z.strictObject({
 });
 
 /** `GET /v1/project/{tenant}/entities?start=&end=`: instances and volumes of a tenant. @public */
-export function getTenantEntities(
+export async function getTenantEntities(
   ctx: AlmanachContext,
   input: GetTenantEntitiesInput,
   options?: CallOptions,
@@ -58,7 +58,11 @@ export function getTenantEntities(
 }
 
 /** `GET /v1/entity/{id}`: every row (historical ones included) of one entity, hence a list. @public */
-export function getEntity(ctx: AlmanachContext, entityId: string, options?: CallOptions): Promise<Entity[]> {
+export async function getEntity(
+  ctx: AlmanachContext,
+  entityId: string,
+  options?: CallOptions,
+): Promise<Entity[]> {
   const id = validate(z.object({ entityId: Id }), { entityId }).entityId;
   return send(
     ctx,
@@ -72,7 +76,7 @@ export function getEntity(ctx: AlmanachContext, entityId: string, options?: Call
  * Only the fields given are sent. Unknown fields (the docs' `start`/`end`) are refused before sending.
  * @public
  */
-export function updateInstanceEntity(
+export async function updateInstanceEntity(
   ctx: AlmanachContext,
   input: UpdateInstanceEntityInput,
   options?: CallOptions,

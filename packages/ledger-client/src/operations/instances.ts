@@ -58,7 +58,7 @@ const DeleteInstance = z.strictObject({ instanceId: Id, end: DateField.optional(
 const ResizeInstance = z.strictObject({ instanceId: Id, flavor: Id, resizeDate: DateField.optional() });
 
 /** `GET /v1/project/{tenant}/instances?start=&end=`. @public */
-export function getInstances(
+export async function getInstances(
   ctx: AlmanachContext,
   input: GetInstancesInput,
   options?: CallOptions,

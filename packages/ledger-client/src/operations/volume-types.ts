@@ -12,12 +12,12 @@ export interface CreateVolumeTypeInput {
 const CreateVolumeType = z.strictObject({ volumeTypeId: Id, volumeTypeName: Id });
 
 /** `GET /v1/volume_types`. @public */
-export function getVolumeTypes(ctx: AlmanachContext, options?: CallOptions): Promise<VolumeType[]> {
+export async function getVolumeTypes(ctx: AlmanachContext, options?: CallOptions): Promise<VolumeType[]> {
   return send(ctx, { method: "GET", path: "/v1/volume_types", schema: VolumeTypeListSchema }, options);
 }
 
 /** `GET /v1/volume_type/{id}` (singular). @public */
-export function getVolumeType(
+export async function getVolumeType(
   ctx: AlmanachContext,
   volumeTypeId: string,
   options?: CallOptions,

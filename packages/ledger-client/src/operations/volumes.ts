@@ -69,7 +69,7 @@ const VolumeAttachment = z.strictObject({
 });
 
 /** `GET /v1/project/{tenant}/volumes?start=&end=`. @public */
-export function getVolumes(
+export async function getVolumes(
   ctx: AlmanachContext,
   input: GetVolumesInput,
   options?: CallOptions,
@@ -140,7 +140,7 @@ export async function resizeVolume(
 }
 
 /** `PUT /v1/volume/{id}/attach`. @public */
-export function attachVolume(
+export async function attachVolume(
   ctx: AlmanachContext,
   input: VolumeAttachmentInput,
   options?: CallOptions,
@@ -149,7 +149,7 @@ export function attachVolume(
 }
 
 /** `PUT /v1/volume/{id}/detach`; `attachments` lists the instances that stay attached. @public */
-export function detachVolume(
+export async function detachVolume(
   ctx: AlmanachContext,
   input: VolumeAttachmentInput,
   options?: CallOptions,
