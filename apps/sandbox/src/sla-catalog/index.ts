@@ -3,6 +3,7 @@
  * Start it with {@link startSlaCatalog}.
  */
 
+export { createScratchDatabase } from "./db/admin.js";
 export { MIGRATIONS } from "./db/migrations.js";
 export type { FieldError, Referrer } from "./http/problem.js";
 export type { SlaCatalogOptions, SlaCatalogServer } from "./server.js";

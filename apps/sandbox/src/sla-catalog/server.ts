@@ -110,6 +110,7 @@ async function handle(
       clock,
       params,
       query: url.searchParams,
+      base: `${url.origin}${BASE_PATH}`,
       url,
       body: () => readJson(req),
       write,

@@ -10,6 +10,8 @@ export interface Context {
   readonly query: URLSearchParams;
   /** The request URL (absolute), for `Location` and `Link` headers. */
   readonly url: URL;
+  /** The API base URL as the client reached it, e.g. `http://127.0.0.1:8080/sla-catalog/v1`. */
+  readonly base: string;
   body(): Promise<unknown>;
   /** Runs `fn` in a transaction, one writer at a time (ids are max + 1, so writes must not interleave). */
   write<T>(fn: (tx: SqlClient) => Promise<T>): Promise<T>;

@@ -44,11 +44,7 @@ export function collectionRoutes(
 
 /** 201 with `Location` and the created representation. */
 export function created(ctx: Context, location: string, body: unknown): Reply {
-  return {
-    status: 201,
-    body,
-    headers: { location: new URL(location, `${ctx.url.href.replace(/\/$/, "")}/`).href },
-  };
+  return { status: 201, body, headers: { location: `${ctx.base}/${location}` } };
 }
 
 /** Collects the referential checks of one request, so that all failures are reported together. */
