@@ -99,7 +99,7 @@ describe("request bodies follow OpenAPI 8.0.5", () => {
         for (const key of Object.keys(body ?? {})) expect(properties, `${schema}.${key}`).toHaveProperty(key);
       };
       check("ComponentUsageCreateRequest", bodies[0]);
-      check("ComponentUsageItemRequest", (bodies[0]?.usages as Record<string, unknown>[])[0]);
+      check("ComponentUsageItemRequest", (bodies[0]?.usages as Record<string, unknown>[] | undefined)?.[0]);
       check("OrderApproveByProviderRequest", bodies[1]);
       check("OrderProviderRejectionRequest", bodies[2]);
       check("ResourceBackendIDRequest", bodies[3]);
