@@ -1,7 +1,7 @@
 import type { ArithNode, CaseNode, CompareNode, ConditionNode, TernaryNode } from "./ast.js";
 import { matchKeyword, matchLiteral, matchRelational, skipSpaces } from "./lexer.js";
 import { arith } from "./operand.js";
-import { BACKTRACK, fail, nested, type ParseState } from "./state.js";
+import { BACKTRACK, fail, nested, note, type ParseState } from "./state.js";
 
 const RELATIONAL = ["'>='", "'<='", "'!='", "'>'", "'<'", "'='"];
 
@@ -34,6 +34,26 @@ export function condition(state: ParseState, allowDoubleEquals: boolean): Compar
 export function ternary(state: ParseState): TernaryNode {
   const consequent = arith(state);
   keyword(state, "IF");
+  return ternaryTail(state, consequent);
+}
+
+/**
+ * `ternary | arith` (SimpleExpressionParser). Both alternatives start with the same `arith`, so it is parsed
+ * once; what follows decides. Same result as trying the ternary first, without parsing twice.
+ */
+export function ternaryOrArithmetic(state: ParseState): TernaryNode | ArithNode {
+  const consequent = arith(state);
+  const at = skipSpaces(state.text, state.scope.index);
+  const end = matchKeyword(state.text, at, "IF");
+  if (end < 0) {
+    note(state, at, ["IF"]);
+    return consequent;
+  }
+  state.scope.index = end;
+  return ternaryTail(state, consequent);
+}
+
+function ternaryTail(state: ParseState, consequent: ArithNode): TernaryNode {
   const test = condition(state, true);
   keyword(state, "ELSE");
   return { type: "Ternary", test, consequent, alternate: arith(state) };

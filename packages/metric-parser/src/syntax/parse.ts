@@ -1,7 +1,7 @@
 import { ExpressionSyntaxError, ExpressionTypeError } from "../errors.js";
 import { pyTypeName } from "../values/to-float.js";
 import type { RootNode } from "./ast.js";
-import { caseExpression, ternary } from "./grammar.js";
+import { caseExpression, ternary, ternaryOrArithmetic } from "./grammar.js";
 import { createJsepRunner, type JsepScope } from "./jsep-engine.js";
 import { skipSpaces } from "./lexer.js";
 import { arith, current, gobbleOperand } from "./operand.js";
@@ -30,14 +30,8 @@ function parseWith(state: ParseState, grammar: Grammar): RootNode {
     case "case":
       return whole(state, caseExpression);
     default:
-      // `ternary | arith`, each over the whole text. No CASE, although the original class inherits from the
-      // CASE parser.
-      try {
-        return whole(state, ternary);
-      } catch (error) {
-        if (error !== BACKTRACK) throw error;
-        return whole(state, arith);
-      }
+      // No CASE, although the original class inherits from the CASE parser.
+      return whole(state, ternaryOrArithmetic);
   }
 }
 
