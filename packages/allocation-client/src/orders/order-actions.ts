@@ -50,7 +50,7 @@ function legacyBodyRefused(ctx: ClientContext, field: string, value: unknown): v
  * A 409 (order not in `pending-provider`) is retried like the reference, then throws `StateConflictError`.
  * @internal
  */
-export function approveOrder(
+export async function approveOrder(
   ctx: ClientContext,
   orderUuid: string,
   input: ApproveOrderInput = {},
@@ -67,7 +67,7 @@ export function approveOrder(
  * or `marketplace-order-items/{uuid}/reject/` (legacy, seed: `marketplace_order_item_reject`).
  * @internal
  */
-export function rejectOrder(
+export async function rejectOrder(
   ctx: ClientContext,
   orderUuid: string,
   input: RejectOrderInput = {},
