@@ -1,7 +1,7 @@
 import type { CallOptions, HttpClient } from "@meterkit/core";
 import type { Mapping, Threshold } from "../models.js";
 import { listFields } from "../operations/fields.js";
-import { listGroups } from "../operations/groups.js";
+import { getGroup } from "../operations/groups.js";
 import { listMappings } from "../operations/mappings.js";
 import { listServices } from "../operations/services.js";
 import { listThresholds } from "../operations/thresholds.js";
@@ -27,7 +27,7 @@ export async function fetchRuleSet(
   const http = "http" in client ? client.http : client;
   const tenants: (string | null)[] = options.tenantId === undefined ? [null] : [null, options.tenantId];
   const wanted = options.services ? new Set(options.services) : undefined;
-  const [allServices, groups] = await Promise.all([listServices(http, options), listGroups(http, options)]);
+  const allServices = await listServices(http, options);
   const services = wanted ? allServices.filter((s) => wanted.has(s.name)) : allServices;
   const perService = await Promise.all(
     services.map(async (service) => {
@@ -48,6 +48,11 @@ export async function fetchRuleSet(
       return { fields, mappings, thresholds };
     }),
   );
+  const rules = perService.flatMap((p) => [...p.mappings, ...p.thresholds]);
+  // Only the groups the rules use: fewer requests than listing every group, which also races less with
+  // deletes (CloudKitty lists ids, then reads each one, and answers 500 for one deleted in between).
+  const groupIds = [...new Set(rules.map((x) => x.group_id).filter((id): id is string => id !== null))];
+  const groups = await Promise.all(groupIds.map((id) => getGroup(http, id, options)));
   return {
     services,
     groups,

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { type KeystoneAuth, keystoneAuth, retry } from "@meterkit/core";
 import { inject } from "vitest";
 import { createHashMapClient, type HashMapClient } from "../../src/index.js";
 
@@ -12,6 +13,17 @@ export function noauthClient(): HashMapClient {
   return createHashMapClient({ baseUrl: services.MK_CLOUDKITTY_NOAUTH_URL ?? "http://127.0.0.1:9" });
 }
 
+/**
+ * A noauth client that retries GETs: CloudKitty's lists read ids and then each row, so a concurrent delete
+ * (other workers of the property test) can make one list answer 500.
+ */
+export function retryingClient(): HashMapClient {
+  return createHashMapClient({
+    baseUrl: services.MK_CLOUDKITTY_NOAUTH_URL ?? "http://127.0.0.1:9",
+    middleware: [retry({ maxAttempts: 5, baseDelayMs: 20 })],
+  });
+}
+
 /** A name no other test (or earlier run) uses: the server is shared and keeps its data. */
 export function unique(prefix: string): string {
   return `${prefix}-${randomUUID().slice(0, 13)}`;
@@ -21,3 +33,27 @@ export function unique(prefix: string): string {
 export function byId<T extends Record<string, unknown>>(key: keyof T, items: readonly T[]): T[] {
   return [...items].sort((a, b) => String(a[key]).localeCompare(String(b[key])));
 }
+
+/** Keystone v3 password auth for one of the users services.sh registers (admin, or the member `demo`). */
+export function keystoneFor(user: "admin" | "demo"): KeystoneAuth {
+  const key = user === "admin" ? "ADMIN" : "DEMO";
+  return keystoneAuth({
+    authUrl: services.MK_KEYSTONE_URL ?? "http://127.0.0.1:9/v3",
+    username: services[`MK_KEYSTONE_${key}_USER`] ?? user,
+    password: services[`MK_KEYSTONE_${key}_PASSWORD`] ?? "",
+    projectName: services[`MK_KEYSTONE_${key}_PROJECT`] ?? user,
+    userDomainName: "Default",
+    projectDomainName: "Default",
+  });
+}
+
+/** A client of the Keystone-protected instance, its URL found in the catalog by service type `rating`. */
+export function keystoneClient(user: "admin" | "demo" = "admin"): HashMapClient {
+  return createHashMapClient({ auth: keystoneFor(user) });
+}
+
+/** Both instances, for suites that run once without auth and once behind Keystone. */
+export const instances: [string, () => HashMapClient][] = [
+  ["noauth", noauthClient],
+  ["keystone", () => keystoneClient("admin")],
+];

@@ -1,0 +1,150 @@
+/**
+ * Bad input fails before anything is sent, naming the field. The client points at a real local server that
+ * counts what reaches it: the count must stay 0.
+ */
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHashMapClient, createRatingEngine, type HashMapClient } from "../src/index.js";
+
+const ID = "6f7c1d5e-0000-4000-8000-00000000ffff";
+
+describe("input validation (nothing is sent)", () => {
+  let server: Server;
+  let received = 0;
+  let hm: HashMapClient;
+
+  beforeAll(async () => {
+    server = createServer((req, res) => {
+      received++;
+      req.resume();
+      res.writeHead(500, { "content-type": "application/json" }).end("{}");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    hm = createHashMapClient({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1` });
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const cases: [string, () => Promise<unknown>, string, RegExp?][] = [
+    [
+      "two parents",
+      () => hm.mappings.create({ service_id: ID, field_id: ID, cost: "1" }),
+      "field_id",
+      /only one parent/,
+    ],
+    ["no parent", () => hm.mappings.create({ cost: "1" }), "service_id", /exactly one parent/],
+    [
+      "field mapping without value",
+      () => hm.mappings.create({ field_id: ID, cost: "1" }),
+      "value",
+      /required for a field mapping/,
+    ],
+    [
+      "service mapping with value",
+      () => hm.mappings.create({ service_id: ID, value: "x", cost: "1" }),
+      "value",
+      /service mapping/,
+    ],
+    ["float cost", () => hm.mappings.create({ service_id: ID, cost: 0.7 }), "cost", /not the float 0.7/],
+    ["non-decimal cost", () => hm.mappings.create({ service_id: ID, cost: "abc" }), "cost", /decimal number/],
+    [
+      "cost too large",
+      () => hm.mappings.create({ service_id: ID, cost: "1234567890123.5" }),
+      "cost",
+      /12 digits/,
+    ],
+    [
+      "cost too precise",
+      () => hm.mappings.create({ service_id: ID, cost: `0.${"1".repeat(29)}` }),
+      "cost",
+      /28 decimal places/,
+    ],
+    [
+      "bad map type",
+      () => hm.mappings.create({ service_id: ID, cost: "1", type: "percent" as "flat" }),
+      "type",
+      /flat" or "rate/,
+    ],
+    [
+      "bad group id",
+      () => hm.mappings.create({ service_id: ID, cost: "1", group_id: "g1" }),
+      "group_id",
+      /UUID/,
+    ],
+    [
+      "level too precise",
+      () => hm.thresholds.create({ service_id: ID, level: "0.123456789", cost: "1" }),
+      "level",
+      /8 decimal places/,
+    ],
+    ["missing level", () => hm.thresholds.create({ service_id: ID, cost: "1" } as never), "level"],
+    ["list without parent", () => hm.mappings.list({}), "filter.service_id", /500/],
+    ["list with two parents", () => hm.thresholds.list({ service_id: ID, field_id: ID }), "filter.field_id"],
+    ["group_id with no_group", () => hm.mappings.list({ group_id: ID, no_group: true }), "filter.no_group"],
+    ["unknown filter", () => hm.mappings.list({ service_id: ID, colour: "red" } as never), "filter"],
+    ["non-uuid id", () => hm.services.get("not-a-uuid"), "serviceId", /UUID/],
+    ["empty name", () => hm.services.create({ name: "" }), "name"],
+    ["field without service", () => hm.fields.create({ name: "x" } as never), "service_id"],
+    ["empty quote", () => hm.quote([]), "resources", /at least one/],
+    [
+      "flat desc",
+      () => hm.quote([{ service: "x", volume: "1", desc: { flavor: "a" } as never }]),
+      "resources.0.desc",
+      /desc.metadata/,
+    ],
+    ["float volume", () => hm.quote([{ service: "x", volume: 0.1 }]), "resources.0.volume", /float/],
+    ["no service", () => hm.quote([{ service: "", volume: "1" }]), "resources.0.service"],
+    ["recursive not boolean", () => hm.groups.delete(ID, { recursive: "yes" as never }), "recursive"],
+    ["empty patch", () => hm.mappings.update(ID, {}), "patch", /nothing to update/],
+    [
+      "ungroup by update",
+      () => hm.thresholds.update(ID, { group_id: null }),
+      "patch.group_id",
+      /cannot be null/,
+    ],
+    ["unknown patch key", () => hm.mappings.update(ID, { field_id: ID } as never), "patch"],
+    [
+      "fractional priority",
+      () => hm.modules.update("hashmap", { priority: 1.5 }),
+      "change.priority",
+      /integer/,
+    ],
+    ["empty module change", () => hm.modules.update("hashmap", {}), "change"],
+  ];
+
+  for (const [name, run, field, message] of cases) {
+    it(`refuses ${name}`, async () => {
+      const error = await run().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ code: "invalid_input", field });
+      expect((error as Error).message).toMatch(/^\[@meterkit\/rating-hashmap-client\] invalid input: /);
+      if (message) expect((error as Error).message).toMatch(message);
+      expect(received).toBe(0);
+    });
+  }
+
+  it("needs a baseUrl unless Keystone provides the catalog", () => {
+    expect(() => createHashMapClient({})).toThrow(
+      expect.objectContaining({ code: "invalid_input", field: "baseUrl" }),
+    );
+  });
+
+  it("strips a trailing /v1 from the base URL (paths carry it)", () => {
+    expect(String(hm.http.options.baseUrl)).not.toMatch(/\/v1$/);
+  });
+
+  it("the engine validates rules and records the same way", () => {
+    const engine = createRatingEngine({ services: [{ service_id: ID, name: "x" }] });
+    expect(() => engine.price([{ service: "x", volume: 0.5 }])).toThrow(
+      expect.objectContaining({ field: "records.0.volume" }),
+    );
+    expect(() => createRatingEngine({ services: [], mappings: [{ cost: 1 }] } as never)).toThrow(
+      expect.objectContaining({ code: "invalid_input" }),
+    );
+    expect(engine.price([{ service: "x", volume: "2" }])).toBe("0");
+  });
+});
