@@ -5,7 +5,7 @@ import { caseExpression, ternary, ternaryOrArithmetic } from "./grammar.js";
 import { createJsepRunner, type JsepScope } from "./jsep-engine.js";
 import { skipSpaces } from "./lexer.js";
 import { arith, current, gobbleOperand } from "./operand.js";
-import { BACKTRACK, fail, MAX_NESTING, type ParseState, TOO_DEEP } from "./state.js";
+import { BACKTRACK, expectations, fail, MAX_NESTING, type ParseState, TOO_DEEP } from "./state.js";
 
 /** The four entry points of the original, by what they accept (research/nflex.md §5.2). */
 export type Grammar = "arithmetic" | "ternary" | "case" | "simple";
@@ -47,14 +47,14 @@ export function parseTree(text: string, grammar: Grammar): RootNode {
       caseOperands: grammar === "case",
       depth: 0,
       far: 0,
-      expected: new Set(),
+      expected: [],
     };
     const previous = current.state;
     current.state = state;
     try {
       return parseWith(state, grammar);
     } catch (error) {
-      if (error === BACKTRACK) throw new ExpressionSyntaxError(text, state.far, [...state.expected]);
+      if (error === BACKTRACK) throw new ExpressionSyntaxError(text, state.far, expectations(state));
       if (error === TOO_DEEP) {
         throw new ExpressionSyntaxError(text, scope.index, [], `nesting deeper than ${MAX_NESTING} levels`);
       }

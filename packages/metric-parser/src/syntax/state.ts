@@ -15,19 +15,25 @@ export interface ParseState {
   /** Whether a CASE may appear as an operand (inside CaseExpressionParser only). */
   readonly caseOperands: boolean;
   depth: number;
-  /** Farthest position where something failed, and what was expected there (for the error). */
+  /** Farthest position where something failed, and the lists of what was expected there (for the error). */
   far: number;
-  expected: Set<string>;
+  readonly expected: (readonly string[])[];
 }
 
-/** Records what was expected at `position` (kept only for the farthest position). */
+/** Records what was expected at `position` (kept only for the farthest position; no allocation per call). */
 export function note(state: ParseState, position: number, expected: readonly string[]): void {
   if (position > state.far) {
     state.far = position;
-    state.expected = new Set(expected);
+    state.expected.length = 0;
+    state.expected.push(expected);
   } else if (position === state.far) {
-    for (const item of expected) state.expected.add(item);
+    state.expected.push(expected);
   }
+}
+
+/** What was expected at the farthest position, without duplicates. */
+export function expectations(state: ParseState): string[] {
+  return [...new Set(state.expected.flat())];
 }
 
 /** Records the expectation and backtracks. */
