@@ -33,13 +33,13 @@ export function catalogOperations(http: HttpClient) {
   const byId = (field: string, value: number) => ({ id: check<number>(Id, value, field) });
   return {
     /** AddProduct. */
-    addProduct: (input: ProductCreate, options?: CallOptions) =>
+    addProduct: async (input: ProductCreate, options?: CallOptions) =>
       send<Product>(
         http,
         { method: "POST", path: "/products", body: check(ProductCreateSchema, input) },
         options,
       ),
-    getProduct: (productId: number, options?: CallOptions) =>
+    getProduct: async (productId: number, options?: CallOptions) =>
       send<Product>(
         http,
         { method: "GET", path: "/products/{id}", pathParams: byId("productId", productId) },
@@ -51,8 +51,8 @@ export function catalogOperations(http: HttpClient) {
       options?: CallOptions,
     ): Paginated<Product> => list<Product>(http, "/products", { ...query }, options),
     /** GetProductList: every product. */
-    getProductList: (options?: CallOptions) => collect(list<Product>(http, "/products", {}, options)),
-    deleteProduct: (productId: number, options?: CallOptions) =>
+    getProductList: async (options?: CallOptions) => collect(list<Product>(http, "/products", {}, options)),
+    deleteProduct: async (productId: number, options?: CallOptions) =>
       send<void>(
         http,
         { method: "DELETE", path: "/products/{id}", pathParams: byId("productId", productId) },
@@ -60,14 +60,14 @@ export function catalogOperations(http: HttpClient) {
       ),
 
     /** AddTemplate: the id is the document's `<UUID>`. */
-    addTemplate: (input: TemplateCreate, options?: CallOptions) =>
+    addTemplate: async (input: TemplateCreate, options?: CallOptions) =>
       send<SlaTemplate>(
         http,
         { method: "POST", path: "/templates", body: check(TemplateCreateSchema, input) },
         options,
       ),
     /** GetTemplate: in `registry` (default BSLAM). */
-    getTemplate: (templateId: string, registry: Registry = "BSLAM", options?: CallOptions) => {
+    getTemplate: async (templateId: string, registry: Registry = "BSLAM", options?: CallOptions) => {
       const key = check<{ templateId: string; registry: Registry }>(TemplateKey, { templateId, registry });
       return send<SlaTemplate>(
         http,
@@ -82,7 +82,7 @@ export function catalogOperations(http: HttpClient) {
     listTemplates: (query: TemplateListQuery = {}, options?: CallOptions): Paginated<SlaTemplate> =>
       list<SlaTemplate>(http, "/templates", { ...check<object>(TemplateListQuery, query) }, options),
     /** GetTemplateList: the templates of a product's offers in a registry (default BSLAM). */
-    getTemplateList: (query: TemplateListQuery = {}, options?: CallOptions) =>
+    getTemplateList: async (query: TemplateListQuery = {}, options?: CallOptions) =>
       collect(
         list<SlaTemplate>(
           http,
@@ -91,7 +91,7 @@ export function catalogOperations(http: HttpClient) {
           options,
         ),
       ),
-    deleteTemplate: (templateId: string, registry: Registry = "BSLAM", options?: CallOptions) => {
+    deleteTemplate: async (templateId: string, registry: Registry = "BSLAM", options?: CallOptions) => {
       const key = check<{ templateId: string; registry: Registry }>(TemplateKey, { templateId, registry });
       return send<void>(
         http,
@@ -105,13 +105,13 @@ export function catalogOperations(http: HttpClient) {
     },
 
     /** AddProductOffer. */
-    addProductOffer: (input: ProductOfferCreate, options?: CallOptions) =>
+    addProductOffer: async (input: ProductOfferCreate, options?: CallOptions) =>
       send<ProductOffer>(
         http,
         { method: "POST", path: "/product-offers", body: check(ProductOfferCreateSchema, input) },
         options,
       ),
-    getProductOffer: (offerId: number, options?: CallOptions) =>
+    getProductOffer: async (offerId: number, options?: CallOptions) =>
       send<ProductOffer>(
         http,
         { method: "GET", path: "/product-offers/{id}", pathParams: byId("offerId", offerId) },
@@ -121,7 +121,7 @@ export function catalogOperations(http: HttpClient) {
       query: { productId?: number; partyId?: number } = {},
       options?: CallOptions,
     ): Paginated<ProductOffer> => list<ProductOffer>(http, "/product-offers", { ...query }, options),
-    deleteProductOffer: (offerId: number, options?: CallOptions) =>
+    deleteProductOffer: async (offerId: number, options?: CallOptions) =>
       send<void>(
         http,
         { method: "DELETE", path: "/product-offers/{id}", pathParams: byId("offerId", offerId) },
@@ -129,9 +129,9 @@ export function catalogOperations(http: HttpClient) {
       ),
 
     /** Registers a PENDING party (customer registration stands outside the provider tools). */
-    createParty: (input: PartyCreate = {}, options?: CallOptions) =>
+    createParty: async (input: PartyCreate = {}, options?: CallOptions) =>
       send<Party>(http, { method: "POST", path: "/parties", body: check(PartyCreateSchema, input) }, options),
-    getParty: (partyId: number, options?: CallOptions) =>
+    getParty: async (partyId: number, options?: CallOptions) =>
       send<Party>(
         http,
         { method: "GET", path: "/parties/{id}", pathParams: byId("partyId", partyId) },
@@ -140,7 +140,7 @@ export function catalogOperations(http: HttpClient) {
     listParties: (query: { status?: string } = {}, options?: CallOptions): Paginated<Party> =>
       list<Party>(http, "/parties", { ...query }, options),
     /** ApproveParty: PENDING → APPROVED with balance and credit limit (409 `invalid_state` otherwise). */
-    approveParty: (input: ApprovePartyInput, options?: CallOptions) => {
+    approveParty: async (input: ApprovePartyInput, options?: CallOptions) => {
       const { partyId, ...body } = check<{ partyId: number; balance: string; creditLimit: string }>(
         ApprovePartySchema,
         input,
@@ -151,7 +151,7 @@ export function catalogOperations(http: HttpClient) {
         options,
       );
     },
-    deleteParty: (partyId: number, options?: CallOptions) =>
+    deleteParty: async (partyId: number, options?: CallOptions) =>
       send<void>(
         http,
         { method: "DELETE", path: "/parties/{id}", pathParams: byId("partyId", partyId) },

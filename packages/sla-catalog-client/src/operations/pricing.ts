@@ -31,7 +31,7 @@ const Id = id();
 
 /** Unit resources (priced items), fees, guarantees and their associations. @internal */
 export function pricingOperations(http: HttpClient) {
-  const one = <T>(
+  const one = async <T>(
     method: "GET" | "DELETE",
     collection: string,
     field: string,
@@ -43,7 +43,7 @@ export function pricingOperations(http: HttpClient) {
       { method, path: `/${collection}/{id}`, pathParams: { id: check<number>(Id, value, field) } },
       options,
     );
-  const add = <T>(
+  const add = async <T>(
     collection: string,
     schema: { safeParse(input: unknown): unknown },
     input: unknown,
@@ -51,51 +51,51 @@ export function pricingOperations(http: HttpClient) {
   ) => send<T>(http, { method: "POST", path: `/${collection}`, body: check(schema, input) }, options);
   return {
     /** AddUnitResource. */
-    addUnitResource: (input: UnitResourceCreate, options?: CallOptions) =>
+    addUnitResource: async (input: UnitResourceCreate, options?: CallOptions) =>
       add<UnitResource>("unit-resources", UnitResourceCreateSchema, input, options),
-    getUnitResource: (unitResourceId: number, options?: CallOptions) =>
+    getUnitResource: async (unitResourceId: number, options?: CallOptions) =>
       one<UnitResource>("GET", "unit-resources", "unitResourceId", unitResourceId, options),
     listUnitResources: (options?: CallOptions): Paginated<UnitResource> =>
       list<UnitResource>(http, "/unit-resources", {}, options),
     /** DeleteUnitResource; its price and guarantee links go with it. */
-    deleteUnitResource: (unitResourceId: number, options?: CallOptions) =>
+    deleteUnitResource: async (unitResourceId: number, options?: CallOptions) =>
       one<void>("DELETE", "unit-resources", "unitResourceId", unitResourceId, options),
 
     /** AddFixedFee. */
-    addFixedFee: (input: FixedFeeCreate, options?: CallOptions) =>
+    addFixedFee: async (input: FixedFeeCreate, options?: CallOptions) =>
       add<FixedFee>("fixed-fees", FixedFeeCreateSchema, input, options),
     /** AddVariableFee. */
-    addVariableFee: (input: VariableFeeCreate, options?: CallOptions) =>
+    addVariableFee: async (input: VariableFeeCreate, options?: CallOptions) =>
       add<VariableFee>("variable-fees", VariableFeeCreateSchema, input, options),
     /** AddCompoundFee. */
-    addCompoundFee: (input: CompoundFeeCreate, options?: CallOptions) =>
+    addCompoundFee: async (input: CompoundFeeCreate, options?: CallOptions) =>
       add<CompoundFee>("compound-fees", CompoundFeeCreateSchema, input, options),
     /** Any fee by its price id. */
-    getPrice: (priceId: number, options?: CallOptions) =>
+    getPrice: async (priceId: number, options?: CallOptions) =>
       one<Price>("GET", "prices", "priceId", priceId, options),
     listPrices: (query: { kind?: Price["kind"] } = {}, options?: CallOptions): Paginated<Price> =>
       list<Price>(http, "/prices", { ...query }, options),
-    deleteFixedFee: (feeId: number, options?: CallOptions) =>
+    deleteFixedFee: async (feeId: number, options?: CallOptions) =>
       one<void>("DELETE", "fixed-fees", "feeId", feeId, options),
-    deleteVariableFee: (feeId: number, options?: CallOptions) =>
+    deleteVariableFee: async (feeId: number, options?: CallOptions) =>
       one<void>("DELETE", "variable-fees", "feeId", feeId, options),
-    deleteCompoundFee: (feeId: number, options?: CallOptions) =>
+    deleteCompoundFee: async (feeId: number, options?: CallOptions) =>
       one<void>("DELETE", "compound-fees", "feeId", feeId, options),
 
     /** AddGuarantee. */
-    addGuarantee: (input: GuaranteeCreate, options?: CallOptions) =>
+    addGuarantee: async (input: GuaranteeCreate, options?: CallOptions) =>
       add<Guarantee>("guarantees", GuaranteeCreateSchema, input, options),
-    getGuarantee: (guaranteeId: number, options?: CallOptions) =>
+    getGuarantee: async (guaranteeId: number, options?: CallOptions) =>
       one<Guarantee>("GET", "guarantees", "guaranteeId", guaranteeId, options),
     listGuarantees: (query: { type?: string } = {}, options?: CallOptions): Paginated<Guarantee> =>
       list<Guarantee>(http, "/guarantees", { ...query }, options),
-    deleteGuarantee: (guaranteeId: number, options?: CallOptions) =>
+    deleteGuarantee: async (guaranteeId: number, options?: CallOptions) =>
       one<void>("DELETE", "guarantees", "guaranteeId", guaranteeId, options),
 
-    getPricedItem: (pricedItemId: number, options?: CallOptions) =>
+    getPricedItem: async (pricedItemId: number, options?: CallOptions) =>
       one<PricedItem>("GET", "priced-items", "pricedItemId", pricedItemId, options),
     /** AssociatePrice: sets (or replaces) the priced item's price. */
-    associatePrice: (input: AssociatePriceInput, options?: CallOptions) => {
+    associatePrice: async (input: AssociatePriceInput, options?: CallOptions) => {
       const { pricedItemId, priceId } = check<{ pricedItemId: number; priceId: number }>(
         AssociatePriceSchema,
         input,
@@ -111,7 +111,7 @@ export function pricingOperations(http: HttpClient) {
         options,
       );
     },
-    dissociatePrice: (pricedItemId: number, options?: CallOptions) =>
+    dissociatePrice: async (pricedItemId: number, options?: CallOptions) =>
       send<void>(
         http,
         {
@@ -122,7 +122,7 @@ export function pricingOperations(http: HttpClient) {
         options,
       ),
     /** AssociateGuarantee: adds the guarantee to the priced item (idempotent). */
-    associateGuarantee: (input: AssociateGuaranteeInput, options?: CallOptions) => {
+    associateGuarantee: async (input: AssociateGuaranteeInput, options?: CallOptions) => {
       const { pricedItemId, guaranteeId } = check<{ pricedItemId: number; guaranteeId: number }>(
         AssociateGuaranteeSchema,
         input,
@@ -137,7 +137,7 @@ export function pricingOperations(http: HttpClient) {
         options,
       );
     },
-    dissociateGuarantee: (input: AssociateGuaranteeInput, options?: CallOptions) => {
+    dissociateGuarantee: async (input: AssociateGuaranteeInput, options?: CallOptions) => {
       const { pricedItemId, guaranteeId } = check<{ pricedItemId: number; guaranteeId: number }>(
         AssociateGuaranteeSchema,
         input,

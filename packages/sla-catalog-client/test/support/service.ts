@@ -1,0 +1,89 @@
+import { existsSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { ensureServices } from "@meterkit/services";
+// The reference service lives in the private @meterkit/sandbox app (a devDependency, built before our tests
+// by turbo's ^build); its package exports only ".", so the built module is imported by path.
+import { createScratchDatabase, startSlaCatalog } from "../../../../apps/sandbox/dist/sla-catalog/index.js";
+import { type CatalogClient, createCatalogClient } from "../../src/index.js";
+
+/** The repository root, from this file's location. */
+export const REPO_ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
+
+/** The built CLI entry the tests run. */
+export const BIN = fileURLToPath(new URL("../../bin.js", import.meta.url));
+
+/** PostgreSQL for the second engine: `MK_PG_URL`, else `@meterkit/services`; `MK_SLA_CATALOG_PG=off` skips it. */
+export async function engines(): Promise<{ name: "pglite" | "postgres"; adminUrl?: string }[]> {
+  if (process.env.MK_SLA_CATALOG_PG === "off") return [{ name: "pglite" }];
+  const url = process.env.MK_PG_URL ?? (await ensureServices(["postgres"])).MK_PG_URL;
+  return [{ name: "pglite" }, ...(url ? [{ name: "postgres" as const, adminUrl: url }] : [])];
+}
+
+/** A service started in-process on 127.0.0.1 with a fresh database, and a client of it. */
+export interface Running {
+  readonly url: string;
+  readonly client: CatalogClient;
+  close(): Promise<void>;
+}
+
+export async function startService(engine: { adminUrl?: string }): Promise<Running> {
+  const db = engine.adminUrl ? await createScratchDatabase(engine.adminUrl, "sla_client") : undefined;
+  const server = await startSlaCatalog({ port: 0, databaseUrl: db?.url });
+  return {
+    url: server.url,
+    client: createCatalogClient({ baseUrl: server.url }),
+    async close() {
+      await server.close();
+      await db?.drop();
+    },
+  };
+}
+
+/** Everything the service holds, to prove that refused commands changed nothing. */
+export async function snapshot(client: CatalogClient): Promise<unknown[]> {
+  const all = async <T>(items: AsyncIterable<T>) => {
+    const out: T[] = [];
+    for await (const item of items) out.push(item);
+    return out;
+  };
+  return Promise.all([
+    all(client.listParties()),
+    all(client.listProducts()),
+    all(client.listTemplates()),
+    all(client.listProductOffers()),
+    all(client.listUnitResources()),
+    all(client.listPrices()),
+    all(client.listGuarantees()),
+  ]);
+}
+
+/** The seed document (`MK_SEEDS_DIR`, default `<repo>/../shared/seeds`). */
+export function readSeed(): string {
+  const dir = process.env.MK_SEEDS_DIR ?? `${REPO_ROOT}../shared/seeds`;
+  const file = `${dir}/003_bd0a7126b9d7abd4.txt`;
+  if (!existsSync(file)) throw new Error(`seed not found at ${file}; set MK_SEEDS_DIR`);
+  return readFileSync(file, "utf8");
+}
+
+/** The seed's request examples in order: `./Tool.sh args…` split as a shell would (quotes). */
+export function seedExamples(seed: string): { tool: string; args: string[] }[] {
+  return [...seed.matchAll(/^\s*\.\/(\w+)\.sh\b(.*)$/gm)].map((m) => ({
+    tool: m[1] as string,
+    args: shellWords(m[2] ?? ""),
+  }));
+}
+
+function shellWords(line: string): string[] {
+  return [...line.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+}
+
+/** A small SLA@SOI template with the given UUID. */
+export function templateXml(uuid: string): string {
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<slasoi:SLATemplate xmlns:slasoi="http://www.slaatsoi.eu/slamodel">
+  <slasoi:Text/>
+  <slasoi:UUID>${uuid}</slasoi:UUID>
+  <slasoi:ModelVersion>sla_at_soi_sla_model_v1.0</slasoi:ModelVersion>
+</slasoi:SLATemplate>
+`;
+}
