@@ -1,0 +1,102 @@
+/**
+ * The clients of Almanach, Waldur and the SLA catalog: against the URLs the user gave, or against the
+ * sandbox stand-ins started in this process on free loopback ports (closed by {@link Cleanup}).
+ */
+import { createWaldurClient, type WaldurClient } from "@meterkit/allocation-client";
+import { keystoneAuth, tokenAuth } from "@meterkit/core";
+import { AlmanachClient } from "@meterkit/ledger-client";
+import { startAlmanach, startSlaCatalog, startWaldur } from "@meterkit/sandbox";
+import { type CatalogClient, createCatalogClient } from "@meterkit/sla-catalog-client";
+import type { DemoOptions } from "../cli/options.js";
+import type { ServiceInfo } from "../report/model.js";
+import type { Cleanup } from "./cleanup.js";
+
+/** A connected service. */
+export interface Connected<C> {
+  client: C;
+  info: ServiceInfo;
+}
+
+/** Almanach: the user's (token, else Keystone) or the stand-in (its default token). */
+export async function connectAlmanach(
+  options: DemoOptions,
+  cleanup: Cleanup,
+): Promise<Connected<AlmanachClient>> {
+  const given = options.almanach;
+  if (given) {
+    const ks = options.keystone;
+    if (given.token === undefined && !ks)
+      throw new Error("[@meterkit/demo] --almanach-url needs --almanach-token or the Keystone settings");
+    const keystone =
+      given.token === undefined && ks
+        ? keystoneAuth({
+            authUrl: ks.authUrl,
+            username: ks.username,
+            password: ks.password,
+            userDomainName: ks.domain,
+            projectName: ks.projectName,
+            projectDomainName: ks.domain,
+          })
+        : undefined;
+    const client = new AlmanachClient({ url: given.url, token: given.token, keystone });
+    return {
+      client,
+      info: {
+        name: "almanach",
+        kind: "real",
+        url: given.url,
+        auth: given.token ? "X-Auth-Token" : "Keystone",
+      },
+    };
+  }
+  const token = "secret";
+  const server = await startAlmanach({ token });
+  cleanup.add("Almanach stand-in", () => server.close());
+  return {
+    client: new AlmanachClient({ url: server.url, token }),
+    info: { name: "almanach", kind: "stand-in", url: server.url, auth: "X-Auth-Token" },
+  };
+}
+
+/** Waldur: the user's or the stand-in (its default marketplace: two orders pending for the provider). */
+export async function connectWaldur(
+  options: DemoOptions,
+  cleanup: Cleanup,
+): Promise<Connected<WaldurClient>> {
+  if (options.waldur) {
+    const { url, token } = options.waldur;
+    return {
+      client: createWaldurClient({ baseUrl: url, token }),
+      info: { name: "waldur", kind: "real", url, auth: "Authorization: token" },
+    };
+  }
+  const server = await startWaldur();
+  cleanup.add("Waldur stand-in", () => server.close());
+  return {
+    // The stand-in answers 409s at once, so a conflict needs no 2-second wait.
+    client: createWaldurClient({ baseUrl: server.url, token: server.token, conflictRetry: { delayMs: 100 } }),
+    info: { name: "waldur", kind: "stand-in", url: server.url, auth: "Authorization: token" },
+  };
+}
+
+/** The SLA catalog: the user's or the stand-in (embedded PGlite, in memory). */
+export async function connectSlaCatalog(
+  options: DemoOptions,
+  cleanup: Cleanup,
+): Promise<Connected<CatalogClient>> {
+  if (options.slaCatalog) {
+    const { url, token } = options.slaCatalog;
+    const auth =
+      token === undefined ? {} : { auth: tokenAuth({ token, header: "authorization", scheme: "Bearer" }) };
+    return {
+      client: createCatalogClient({ baseUrl: url, ...auth }),
+      info: { name: "sla-catalog", kind: "real", url, auth: token === undefined ? "none" : "Bearer" },
+    };
+  }
+  const server = await startSlaCatalog({ port: 0 });
+  cleanup.add("SLA catalog stand-in", () => server.close());
+  return {
+    client: createCatalogClient({ baseUrl: server.url }),
+    info: { name: "sla-catalog", kind: "stand-in", url: server.url, auth: "none" },
+  };
+}
