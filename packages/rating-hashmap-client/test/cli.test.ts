@@ -19,7 +19,13 @@ const env = {
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const sink = (append: (s: string) => void) => ({ write: (s: string) => (append(s), true) }) as never;
+  const sink = (append: (s: string) => void) =>
+    ({
+      write: (s: string) => {
+        append(s);
+        return true;
+      },
+    }) as never;
   const code = await main(args, { out: sink((s) => (out += s)), err: sink((s) => (err += s)), env });
   return { code, out, err };
 }
