@@ -3,9 +3,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
     restoreMocks: true,
     clearMocks: true,
-    testTimeout: 30_000,
-    passWithNoTests: true,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
   },
 });
