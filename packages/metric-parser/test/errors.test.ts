@@ -99,3 +99,13 @@ describe("evaluation errors", () => {
     expect(parser.parse("1e308 * 10").evaluate()).toBe(Infinity);
   });
 });
+
+describe("backtracking", () => {
+  it("is memoised, so nested CASE conditions that fail deep inside are rejected in linear time", () => {
+    // Without packrat memoisation each level doubles the work: 2^40 steps here.
+    const text = `CASE WHEN ${"(CASE WHEN (".repeat(40)}x > ${")".repeat(40)} THEN 1 END`;
+    expect(() => new CaseExpressionParser().parse(text)).toThrow(ExpressionSyntaxError);
+    const ok = `CASE WHEN ${"(".repeat(60)}x > 0${")".repeat(60)} THEN 1 ELSE 0 END`;
+    expect(new CaseExpressionParser().parse(ok).evaluate({ x: 1 })).toBe(1);
+  });
+});

@@ -1,7 +1,7 @@
 import type { ArithNode, CaseNode, CompareNode, ConditionNode, TernaryNode } from "./ast.js";
 import { matchKeyword, matchLiteral, matchRelational, skipSpaces } from "./lexer.js";
 import { arith } from "./operand.js";
-import { BACKTRACK, fail, nested, note, type ParseState } from "./state.js";
+import { BACKTRACK, fail, memoized, nested, note, type ParseState, Rule } from "./state.js";
 
 const RELATIONAL = ["'>='", "'<='", "'!='", "'>'", "'<'", "'='"];
 
@@ -99,8 +99,13 @@ function logical(state: ParseState, word: "OR" | "AND"): ConditionNode {
  * MatchFirst does: `notes > 0` is `NOT (es > 0)`, but `not > 0` compares the variable `not`.
  */
 function notExpression(state: ParseState): ConditionNode {
+  state.scope.index = skipSpaces(state.text, state.scope.index);
+  return memoized(state, Rule.Not, () => notAlternatives(state));
+}
+
+function notAlternatives(state: ParseState): ConditionNode {
   const { text, scope } = state;
-  const at = skipSpaces(text, scope.index);
+  const at = scope.index;
   const afterNot = matchLiteral(text, at, "NOT");
   if (afterNot >= 0) {
     const negated = attempt(state, at, () =>

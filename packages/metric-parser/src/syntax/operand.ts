@@ -1,6 +1,6 @@
 import type { ArithNode } from "./ast.js";
 import { IDENTIFIER, matchKeyword, NUMBER, skipSpaces } from "./lexer.js";
-import { BACKTRACK, fail, nested, note, type ParseState } from "./state.js";
+import { BACKTRACK, fail, memoized, nested, note, type ParseState, Rule } from "./state.js";
 
 /** Set by the grammar while a parse runs, so jsep's token hook can reach it. */
 export const current: {
@@ -72,7 +72,10 @@ function readPrimary(state: ParseState, i: number): ArithNode {
 
 /** `arith`: jsep's precedence climbing over `+ - * / ^`, with operands from {@link gobbleOperand}. */
 export function arith(state: ParseState): ArithNode {
-  const node = state.scope.gobbleBinaryExpression() as ArithNode;
-  note(state, skipSpaces(state.text, state.scope.index), ["an operator"]);
-  return node;
+  state.scope.index = skipSpaces(state.text, state.scope.index);
+  return memoized(state, Rule.Arith, () => {
+    const node = state.scope.gobbleBinaryExpression() as ArithNode;
+    note(state, skipSpaces(state.text, state.scope.index), ["an operator"]);
+    return node;
+  });
 }

@@ -48,6 +48,7 @@ export function parseTree(text: string, grammar: Grammar): RootNode {
       depth: 0,
       far: 0,
       expected: [],
+      memo: new Map(),
     };
     const previous = current.state;
     current.state = state;

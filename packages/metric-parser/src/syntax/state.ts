@@ -18,6 +18,37 @@ export interface ParseState {
   /** Farthest position where something failed, and the lists of what was expected there (for the error). */
   far: number;
   readonly expected: (readonly string[])[];
+  /**
+   * Packrat memo (pyparsing's packrat mode): result of a rule at a start position, or {@link BACKTRACK} for
+   * a failure. Without it, CASE conditions that backtrack over nested parentheses take exponential time.
+   */
+  readonly memo: Map<number, Memo<unknown>>;
+}
+
+/** A memoised rule outcome. */
+export type Memo<T> = { readonly node: T; readonly end: number } | typeof BACKTRACK;
+
+/** Memoised rules, as small integers so the memo key is a number. */
+export const Rule = { Arith: 0, Not: 1 } as const;
+type RuleId = (typeof Rule)[keyof typeof Rule];
+
+/** Runs `rule` at the cursor once per (rule, position); later calls replay its outcome. */
+export function memoized<T>(state: ParseState, rule: RuleId, body: () => T): T {
+  const key = state.scope.index * 2 + rule;
+  const known = state.memo.get(key) as Memo<T> | undefined;
+  if (known === BACKTRACK) throw BACKTRACK;
+  if (known !== undefined) {
+    state.scope.index = known.end;
+    return known.node;
+  }
+  try {
+    const node = body();
+    state.memo.set(key, { node, end: state.scope.index });
+    return node;
+  } catch (error) {
+    if (error === BACKTRACK) state.memo.set(key, BACKTRACK);
+    throw error;
+  }
 }
 
 /** Records what was expected at `position` (kept only for the farthest position; no allocation per call). */
