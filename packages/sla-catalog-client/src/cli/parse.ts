@@ -34,7 +34,8 @@ function normalise(argv: readonly string[], known: ReadonlySet<string>): string[
     const name = /^--?([A-Za-z][\w-]*)$/.exec(arg)?.[1];
     if (name === "h" || name === "help") out.push("--help");
     else if (name !== undefined && known.has(name) && i + 1 < argv.length) out.push(`--${name}=${argv[++i]}`);
-    else out.push(arg);
+    // An unknown single-dash word is still one flag (`-zz`, not `-z -z`), so the error names it whole.
+    else out.push(name !== undefined && !arg.startsWith("--") ? `--${name}` : arg);
   }
   return out;
 }

@@ -1,0 +1,194 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EXIT, main, TOOLS } from "../src/cli/run.js";
+import { engines, type Running, snapshot, startService, templateXml } from "./support/service.js";
+
+const ENGINES = await engines();
+
+/** Valid mandatory flags of every tool that has some; each case below drops or spoils one. */
+const VALID: Record<string, string[]> = {
+  AddProduct: ["-n", "P", "-p", "465"],
+  AddTemplate: ["-t", "other.xml"],
+  AddProductOffer: ["-p", "9", "-pa", "465", "-t", "T-1"],
+  GetTemplate: ["-t", "T-1"],
+  ApproveParty: ["-b", "10", "-cl", "5000", "-p", "465"],
+  AddUnitResource: ["-n", "CPU", "-t", "cpu_speed"],
+  AddFixedFee: ["-f", "01/01/2013", "-u", "31/12/2013", "-p", "per_month", "-t", "per_hour", "-v", "0.20"],
+  AddVariableFee: [
+    "-f",
+    "01/01/2013",
+    "-u",
+    "31/12/2013",
+    "-p",
+    "per_month",
+    "-t",
+    "per_month",
+    "-v",
+    "0.20",
+    "-q",
+    "1",
+    "-d",
+    "GB",
+    "-cond",
+    "less_than",
+    "-condv",
+    "1",
+    "-condd",
+    "GB",
+  ],
+  AddCompoundFee: ["-f", "01/01/2013", "-u", "31/12/2013", "-p", "per_month", "-ff", "1"],
+  AddGuarantee: ["-n", "G", "-d", "D", "-t", "location", "-p", "0.15"],
+  AssociatePrice: ["-p", "1", "-pi", "3"],
+  AssociateGuarantee: ["-g", "1", "-p", "3"],
+  DeleteTemplate: ["-id", "T-1"],
+};
+for (const tool of TOOLS)
+  if (tool.name.startsWith("Delete") && !VALID[tool.name]) VALID[tool.name] = ["-id", "999"];
+
+/** [tool, flag to set, bad value, exit code, flag the error must name]. */
+const BAD: [string, string, string, number, string][] = [
+  // enumerations
+  ["AddTemplate", "slam", "XSLAM", EXIT.validation, "-slam"],
+  ["GetTemplate", "slam", "FSLAM", EXIT.validation, "-slam"],
+  ["GetTemplateList", "slam", "bslam", EXIT.validation, "-slam"],
+  ["AddProductOffer", "t", "T-1", EXIT.ok, ""],
+  ["AddFixedFee", "p", "per_fortnight", EXIT.validation, "-p"],
+  ["AddFixedFee", "t", "hourly", EXIT.validation, "-t"],
+  ["AddFixedFee", "d", "TB", EXIT.validation, "-d"],
+  ["AddFixedFee", "c", "euro", EXIT.validation, "-c"],
+  ["AddVariableFee", "cond", "about", EXIT.validation, "-cond"],
+  ["AddVariableFee", "condd", "KB", EXIT.validation, "-condd"],
+  ["AddVariableFee", "d", "TB", EXIT.validation, "-d"],
+  ["AddCompoundFee", "p", "monthly", EXIT.validation, "-p"],
+  ["AddGuarantee", "op", "near", EXIT.validation, "-op"],
+  ["AddUnitResource", "r", "maybe", EXIT.usage, "-r"],
+  ["AddProduct", "nt", "AB", EXIT.validation, "-nt"],
+  // ranges and formats
+  ["AddGuarantee", "p", "0", EXIT.validation, "-p"],
+  ["AddGuarantee", "p", "1.01", EXIT.validation, "-p"],
+  ["AddGuarantee", "p", "-0.5", EXIT.validation, "-p"],
+  ["AddProduct", "mp", "-1", EXIT.validation, "-mp"],
+  ["AddProduct", "ur", "-1", EXIT.usage, "-ur"],
+  ["AddProduct", "df", "20230229", EXIT.usage, "-df"],
+  ["AddProduct", "dt", "2025-01-01", EXIT.usage, "-dt"],
+  ["AddProduct", "dt", "20000101", EXIT.validation, "-dt"],
+  ["AddProductOffer", "dt", "19990101", EXIT.validation, "-dt"],
+  ["AddFixedFee", "u", "31/12/2012", EXIT.validation, "-u"],
+  ["AddFixedFee", "f", "2013-01-01", EXIT.usage, "-f"],
+  ["AddFixedFee", "q", "0", EXIT.validation, "-q"],
+  ["AddFixedFee", "v", "cheap", EXIT.validation, "-v"],
+  ["ApproveParty", "cl", "-5", EXIT.validation, "-cl"],
+  ["ApproveParty", "b", "ten", EXIT.validation, "-b"],
+  ["AddCompoundFee", "ff", "1,x", EXIT.usage, "-ff"],
+  ["AddCompoundFee", "ff", "1,1", EXIT.validation, "-ff"],
+  ["AddTemplate", "t", "missing.xml", EXIT.usage, "-t"],
+  ["AddTemplate", "t", "not-a-template.xml", EXIT.validation, "-t"],
+  // ids that must exist
+  ["AddProduct", "p", "999", EXIT.validation, "-p"],
+  ["AddTemplate", "p", "999", EXIT.validation, "-p"],
+  ["AddProductOffer", "p", "999", EXIT.validation, "-p"],
+  ["AddProductOffer", "pa", "999", EXIT.validation, "-pa"],
+  ["AddProductOffer", "t", "No-Such-SLAT", EXIT.validation, "-t"],
+  ["ApproveParty", "p", "999", EXIT.notFound, ""],
+  ["AddCompoundFee", "ff", "999", EXIT.validation, "-ff"],
+  ["AddCompoundFee", "vf", "1", EXIT.validation, "-vf"],
+  ["AddGuarantee", "s", "No-Such-SLAT", EXIT.validation, "-s"],
+  ["AssociatePrice", "p", "999", EXIT.validation, "-p"],
+  ["AssociatePrice", "pi", "999", EXIT.notFound, ""],
+  ["AssociateGuarantee", "g", "999", EXIT.notFound, ""],
+  ["AssociateGuarantee", "p", "999", EXIT.notFound, ""],
+  ["GetTemplate", "t", "No-Such-SLAT", EXIT.notFound, ""],
+  ["DeleteProduct", "id", "999", EXIT.notFound, ""],
+  ["DeleteGuarantee", "id", "1", EXIT.conflict, ""],
+  ["DeleteTemplate", "id", "T-1", EXIT.conflict, ""],
+  ["DeleteParty", "id", "465", EXIT.conflict, ""],
+  ["AddProduct", "p", "465", EXIT.usage, "-zz"],
+];
+
+function withFlag(args: readonly string[], flag: string, value: string): string[] {
+  const out = [...args];
+  const at = out.indexOf(`-${flag}`);
+  if (at >= 0) out[at + 1] = value;
+  else out.push(`-${flag}`, value);
+  return out;
+}
+
+describe.each(ENGINES)("bad input through the CLI on $name", (engine) => {
+  let svc: Running;
+  let cwd = "";
+  const run = async (args: string[]) => {
+    let stdout = "";
+    let stderr = "";
+    const code = await main([...args, "-url", svc.url], {
+      stdout: (t) => void (stdout += t),
+      stderr: (t) => void (stderr += t),
+      cwd,
+    });
+    return { code, stdout, stderr };
+  };
+  beforeAll(async () => {
+    svc = await startService(engine);
+    cwd = mkdtempSync(join(tmpdir(), "sla-bad-"));
+    writeFileSync(join(cwd, "other.xml"), templateXml("T-2"));
+    writeFileSync(join(cwd, "not-a-template.xml"), "<html/>");
+    const c = svc.client;
+    await c.createParty({ id: 465 });
+    await c.addProduct({ id: 9, partyId: 465, name: "P" });
+    await c.addTemplate({ content: templateXml("T-1") });
+    await c.addProductOffer({ productId: 9, partyId: 465, templateId: "T-1" });
+    await c.addFixedFee({
+      validFrom: "2013-01-01",
+      validUntil: "2013-12-31",
+      period: "per_month",
+      type: "per_hour",
+      value: "1",
+    });
+    await c.addUnitResource({ id: 3, name: "VM", type: "vm" });
+    await c.addGuarantee({ name: "G", description: "D", type: "location", percentage: "0.5" });
+    await c.associateGuarantee({ guaranteeId: 1, pricedItemId: 3 });
+  }, 120_000);
+  afterAll(async () => {
+    await svc?.close();
+    rmSync(cwd, { recursive: true, force: true });
+  });
+
+  it("refuses each missing mandatory flag of every tool before any request, naming it", async () => {
+    const before = await snapshot(svc.client);
+    let cases = 0;
+    for (const tool of TOOLS) {
+      for (const flag of tool.flags.filter((f) => f.mandatory)) {
+        const valid = VALID[tool.name];
+        expect(valid, `VALID has no args for ${tool.name}`).toBeDefined();
+        const args = [...(valid as string[])];
+        const at = args.indexOf(`-${flag.flag}`);
+        expect(at, `${tool.name} VALID lacks -${flag.flag}`).toBeGreaterThanOrEqual(0);
+        args.splice(at, 2);
+        const result = await run([tool.name, ...args]);
+        expect(result.code, `${tool.name} without -${flag.flag}`).toBe(EXIT.usage);
+        expect(result.stderr).toContain(`missing mandatory flag -${flag.flag} (${flag.field}`);
+        cases++;
+      }
+    }
+    expect(cases).toBeGreaterThanOrEqual(40);
+    expect(await snapshot(svc.client)).toEqual(before);
+  });
+
+  it.each(BAD.filter((b) => b[3] !== EXIT.ok))(
+    "%s -%s %s → exit %i naming %s, database unchanged",
+    async (tool, flag, value, code, named) => {
+      const before = await snapshot(svc.client);
+      const args =
+        flag === "p" && named === "-zz"
+          ? [...(VALID[tool] ?? []), "-zz", "1"]
+          : withFlag(VALID[tool] ?? [], flag, value);
+      const result = await run([tool, ...args]);
+      expect(result.code, result.stderr).toBe(code);
+      expect(result.stdout).toBe("");
+      if (named) expect(result.stderr).toContain(named);
+      expect(result.stderr).toMatch(/^sla-catalog: /);
+      expect(await snapshot(svc.client)).toEqual(before);
+    },
+  );
+});
