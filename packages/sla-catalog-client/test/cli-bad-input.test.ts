@@ -122,8 +122,12 @@ describe.each(ENGINES)("bad input through the CLI on $name", (engine) => {
     let stdout = "";
     let stderr = "";
     const code = await main([...args, "-url", svc.url], {
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
       cwd,
     });
     return { code, stdout, stderr };
