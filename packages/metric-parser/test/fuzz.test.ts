@@ -129,6 +129,31 @@ describe("fuzz", () => {
     expect(evaluatedCount).toBeGreaterThan(INPUTS / 50);
   });
 
+  it("deeply nested random CASE conditions neither hang nor fail untyped", () => {
+    const random = prng(7);
+    // Random nestings of the constructs that make a backtracking parser retry work, failing or not at the core.
+    const wrappers: ((inner: string) => string)[] = [
+      (inner) => `(${inner})`,
+      (inner) => `NOT (${inner})`,
+      (inner) => `(CASE WHEN ${inner} THEN 1 END > 0)`,
+      (inner) => `(CASE WHEN (${inner}) THEN 1 END`,
+      (inner) => `${inner} AND x > 0`,
+    ];
+    for (let i = 0; i < 300; i++) {
+      let text = random() < 0.5 ? "x > " : "x > 0";
+      const depth = 10 + Math.floor(random() * 40);
+      for (let d = 0; d < depth; d++) text = wrappers[Math.floor(random() * wrappers.length)]!(text);
+      text = `CASE WHEN ${text} THEN 1 END`;
+      for (const parser of parsers) {
+        try {
+          parser.parse(text);
+        } catch (error) {
+          expect(error).toBeInstanceOf(ExpressionSyntaxError);
+        }
+      }
+    }
+  });
+
   it("names of prototype members are just missing variables", () => {
     for (const name of DANGEROUS_NAMES.filter((n) => /^[A-Za-z][A-Za-z0-9_]*$/.test(n))) {
       const expression = new ExpressionParser().parse(name);
