@@ -39,6 +39,7 @@ export type MetricMapping = Map<unknown, ParsedEntry>;
  * mapping.get("metric1")?.convert({ value: 10 });
  * ```
  * @throws MetricMappingError when the file cannot be read, is not YAML, or has the wrong shape.
+ * @public
  */
 export function loadMetricMapping(
   source: string | URL | { yaml: string } = "mapping.yaml",
@@ -60,6 +61,7 @@ export function loadMetricMapping(
  * Parses the YAML text of a metric mapping, with PyYAML `safe_load` semantics (YAML 1.1: `yes`/`on` are
  * booleans, `010` is 8, `12:30` is 750, `1e3` is a string; duplicate keys: the last wins).
  * @throws MetricMappingError as {@link loadMetricMapping}.
+ * @public
  */
 export function parseMetricMapping(yaml: string, options: MetricMappingOptions = {}): MetricMapping {
   const logger = options.logger ?? console;

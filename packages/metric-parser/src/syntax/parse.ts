@@ -7,7 +7,10 @@ import { skipSpaces } from "./lexer.js";
 import { arith, current, gobbleOperand } from "./operand.js";
 import { BACKTRACK, expectations, fail, MAX_NESTING, type ParseState, TOO_DEEP } from "./state.js";
 
-/** The four entry points of the original, by what they accept (research/nflex.md §5.2). */
+/**
+ * The four entry points of the original, by what they accept (research/nflex.md §5.2).
+ * @public
+ */
 export type Grammar = "arithmetic" | "ternary" | "case" | "simple";
 
 const runJsep = createJsepRunner(gobbleOperand);
