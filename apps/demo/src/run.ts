@@ -55,7 +55,12 @@ export async function runDemo(options: DemoOptions, io: DemoIo, cleanup: Cleanup
   const use = (info: ServiceInfo) => report.services.push(info);
   // Slow starts (CloudKitty, the embedded catalog database) run in the background from the beginning.
   const cloudkittyStart = connectCloudKitty(options, io.env, io.ensure);
-  const catalogStart = connectSlaCatalog(options, cleanup);
+  // The catalog stand-in keeps its data on the project's PostgreSQL when it runs (MK_PG_URL, or started
+  // together with CloudKitty); otherwise on embedded PGlite.
+  const catalogStart = connectSlaCatalog(options, cleanup, async () => {
+    const url = io.env.MK_PG_URL ?? (await cloudkittyStart.catch(() => undefined))?.started?.MK_PG_URL;
+    return url ? { url, runId } : undefined;
+  });
   const settle = Promise.allSettled([cloudkittyStart, catalogStart]);
   // Registered first, so it runs last: closes registered by late starts still run after it.
   cleanup.add("background starts", async () => void (await settle));

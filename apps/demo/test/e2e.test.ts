@@ -12,6 +12,7 @@ import { keystoneAuth, noAuth } from "@meterkit/core";
 import { AlmanachClient } from "@meterkit/ledger-client";
 import { createHashMapClient } from "@meterkit/rating-hashmap-client";
 import { createCatalogClient } from "@meterkit/sla-catalog-client";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { DemoReport, ServiceInfo } from "../src/report/model.js";
 import { type DemoProcess, printedPath, startDemo } from "./support/run-demo.js";
@@ -67,6 +68,7 @@ describe("pnpm demo, as a newcomer runs it", () => {
       expect(used.kind, step.id).toMatch(/^(stand-in|real)$/);
     }
     expect(service("cloudkitty").kind).toBe("real");
+    expect(service("sla-catalog").note).toBe("data in postgres");
     expect(report.rating?.engine).toBe("cloudkitty+local");
     expect(demo.stdout()).toContain("✔ [7/7]");
   });
@@ -165,6 +167,13 @@ describe("pnpm demo, as a newcomer runs it", () => {
     expect(await demo.exited).toBe(0);
     for (const url of urls) await expect(fetch(url), url).rejects.toThrow();
     expect(names.length).toBe(2);
+    const db = new pg.Client({ connectionString: services.MK_PG_URL });
+    await db.connect();
+    const databases = await db.query("SELECT datname FROM pg_database WHERE datname = $1", [
+      `mkdemo_${report.runId}`,
+    ]);
+    await db.end();
+    expect(databases.rows).toEqual([]);
     const left = (await cloudkitty().services.list()).map((s) => s.name);
     for (const name of names) expect(left).not.toContain(name);
   });

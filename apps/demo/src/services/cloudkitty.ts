@@ -55,7 +55,7 @@ export async function connectCloudKitty(
   options: DemoOptions,
   env: NodeJS.ProcessEnv,
   ensure: Ensure,
-): Promise<{ handle: CloudKittyHandle; info: ServiceInfo }> {
+): Promise<{ handle: CloudKittyHandle; info: ServiceInfo; started?: Record<string, string> }> {
   const none = (note: string) => ({
     handle: { note },
     info: { name: "cloudkitty" as const, kind: "local" as const, url: null, auth: "none", note },
@@ -67,9 +67,11 @@ export async function connectCloudKitty(
     target = { url: options.cloudkittyUrl, keystone: options.keystone };
     explicit = true;
   } else target = fromEnv(env);
+  let started: Record<string, string> | undefined;
   if (!target) {
     try {
-      target = fromEnv(await ensure(["cloudkitty"]));
+      started = await ensure(["cloudkitty"]);
+      target = fromEnv(started);
     } catch (error) {
       return none(`CloudKitty could not be started: ${oneLine(error)}`);
     }
@@ -81,9 +83,13 @@ export async function connectCloudKitty(
   } catch (error) {
     // A URL the user named must work; the automatic one may fall back.
     if (explicit) throw error;
-    return none(`CloudKitty at ${target.url} did not answer: ${oneLine(error)}`);
+    return {
+      ...none(`CloudKitty at ${target.url} did not answer: ${oneLine(error)}`),
+      ...(started ? { started } : {}),
+    };
   }
   return {
+    ...(started ? { started } : {}),
     handle: { client: hashmap },
     info: {
       name: "cloudkitty",

@@ -9,6 +9,7 @@ import { startAlmanach, startSlaCatalog, startWaldur } from "@meterkit/sandbox";
 import { type CatalogClient, createCatalogClient } from "@meterkit/sla-catalog-client";
 import type { DemoOptions } from "../cli/options.js";
 import type { ServiceInfo } from "../report/model.js";
+import { createCatalogDatabase } from "./catalog-database.js";
 import type { Cleanup } from "./cleanup.js";
 
 /** A connected service. */
@@ -79,10 +80,14 @@ export async function connectWaldur(
   };
 }
 
-/** The SLA catalog: the user's or the stand-in (embedded PGlite, in memory). */
+/**
+ * The SLA catalog: the user's, or the stand-in with its data in a fresh database on the project's
+ * PostgreSQL when `postgres()` names one, else in embedded PGlite, in memory.
+ */
 export async function connectSlaCatalog(
   options: DemoOptions,
   cleanup: Cleanup,
+  postgres: () => Promise<{ url: string; runId: string } | undefined>,
 ): Promise<Connected<CatalogClient>> {
   if (options.slaCatalog) {
     const { url, token } = options.slaCatalog;
@@ -93,10 +98,20 @@ export async function connectSlaCatalog(
       info: { name: "sla-catalog", kind: "real", url, auth: token === undefined ? "none" : "Bearer" },
     };
   }
-  const server = await startSlaCatalog({ port: 0 });
+  const pgServer = await postgres();
+  const databaseUrl = pgServer
+    ? await createCatalogDatabase(pgServer.url, pgServer.runId, cleanup)
+    : undefined;
+  const server = await startSlaCatalog({ port: 0, databaseUrl });
   cleanup.add("SLA catalog stand-in", () => server.close());
   return {
     client: createCatalogClient({ baseUrl: server.url }),
-    info: { name: "sla-catalog", kind: "stand-in", url: server.url, auth: "none" },
+    info: {
+      name: "sla-catalog",
+      kind: "stand-in",
+      url: server.url,
+      auth: "none",
+      note: `data in ${server.engine}`,
+    },
   };
 }
