@@ -80,7 +80,7 @@ export interface RuleSetSpec {
 }
 
 /** Draw a rule set and usage records that exercise it. */
-export function drawRuleSet(r: R): RuleSetSpec {
+export function drawRuleSet(r: R, tenantRate = 0.12): RuleSetSpec {
   const service = unique("prop");
   const groups = Array.from({ length: count(r, 2) }, () => unique("pg"));
   const fields = ["f0", "f1", "f2"].slice(0, count(r, 3));
@@ -88,7 +88,7 @@ export function drawRuleSet(r: R): RuleSetSpec {
     type: pick(r, ["flat", "rate"] as const),
     cost: randomCost(r),
     ...(groups.length > 0 && r() < 0.6 ? { group: Math.floor(r() * groups.length) } : {}),
-    ...(r() < 0.12 ? { tenant: "tenant-x" } : {}),
+    ...(r() < tenantRate ? { tenant: "tenant-x" } : {}),
   });
   const rules: RuleSpec[] = [];
   for (let i = count(r, 3); i > 0; i--)

@@ -1,0 +1,31 @@
+import sys, json, datetime, decimal
+from oslo_config import cfg
+from cloudkitty import config  # noqa registers options
+from cloudkitty import db  # noqa
+cfg.CONF(['--config-file', sys.argv[1]], project='cloudkitty')
+from cloudkitty.rating.hash import HashMap
+from cloudkitty import dataframe
+def price_case(req):
+  h = HashMap(tenant_id=req.get("tenant"))
+  usage = {}
+  for r in req["records"]:
+    d = r.get("desc", {})
+    usage.setdefault(r["service"], []).append(dataframe.DataPoint("u", str(decimal.Decimal(r["volume"])), 0, d.get("groupby", {}), d.get("metadata", {})))
+  now = datetime.datetime(2026, 1, 1)
+  frame = dataframe.DataFrame(start=now, end=now + datetime.timedelta(hours=1), usage=usage)
+  out = h.process(frame)
+  price = decimal.Decimal(0)
+  for _, p in out.iterpoints():
+    price += p.price
+  return str(price)
+
+
+# Prices cases with CloudKitty's own HashMap module (the processor's code path, tenant included), reading the
+# rules from the noauth instance's database. stdin: [{"tenant": str|None, "records": [...]}]; stdout: [price].
+results = []
+for case in json.load(sys.stdin):
+  try:
+    results.append(price_case(case))
+  except Exception as e:  # the API would answer 500
+    results.append({"error": type(e).__name__})
+print(json.dumps(results))
