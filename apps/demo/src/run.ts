@@ -159,7 +159,8 @@ export async function runDemo(options: DemoOptions, io: DemoIo, cleanup: Cleanup
     await writeReports();
   } catch (error) {
     // Leave what was done inspectable, then fail.
-    await writeReports().catch(() => undefined);
+    if (await writeReports().then(() => true, () => false))
+      io.stdout.write(`\nPartial reports: ${htmlPath}\n                 ${jsonPath}\n`);
     throw error;
   }
   return { report, dir, htmlPath, jsonPath };
