@@ -122,4 +122,3 @@ const raw = measure("baseline: jsep() on the arithmetic part, default config", c
 });
 ratio("ours / plain jsep", parsed.opsPerSecond, raw.opsPerSecond);
 ratio("ours / Python original (330 parses/s, research/nflex.md §7)", parsed.opsPerSecond, 330);
-
