@@ -1,0 +1,166 @@
+/**
+ * Table-driven bad-input cases: an operation is described once (a valid input, the kind of each field, the
+ * route it sends to) and the generator derives every hostile variant and the fate each one must meet.
+ */
+import {
+  BAD_COUNTS,
+  BAD_DATES,
+  DOT_SEGMENTS,
+  HOSTILE_STRINGS,
+  LONE_SURROGATE,
+  NOT_STRINGS,
+  ONE_MB,
+  type Sample,
+  show,
+} from "./values.js";
+
+/**
+ * How a field is used: `path` ids go into the URL path; `text` is free text sent in a body or query;
+ * `id` is a body/query id that may be any non-empty string; `date`, `count` (non-negative integer),
+ * `ids` (a list of ids) and `strict` (a constrained string: UUID, enum…: every hostile string is refused).
+ */
+export type FieldKind = "path" | "text" | "id" | "date" | "count" | "ids" | "strict";
+
+/** One public operation under test. */
+export interface Operation {
+  readonly name: string;
+  /** Calls the operation with a (possibly hostile) input object. */
+  readonly call: (input: Record<string, unknown>) => unknown;
+  /** An input that passes validation. */
+  readonly valid: Readonly<Record<string, unknown>>;
+  readonly fields: Readonly<Record<string, FieldKind>>;
+  /** Fields that must be present (default: every field of `valid`). */
+  readonly required?: readonly string[];
+  /** The wire route: method and path template with `{field}` placeholders filled from the input. */
+  readonly route: { readonly method: string; readonly path: string };
+  /** Whether an unknown field is refused (strict input objects). Default true. */
+  readonly strictKeys?: boolean;
+  /** Whether the whole input is an object argument (then non-objects are refused). Default true. */
+  readonly objectInput?: boolean;
+  /** Field names as the error reports them, when they differ (e.g. a root prefix `input.`). */
+  readonly fieldPrefix?: string;
+  /**
+   * Other names an error may use for a field: core names a refused path parameter by its placeholder in the
+   * route template (`id`), which is the client's own wire name for the caller's `volumeId`.
+   */
+  readonly aliases?: Readonly<Record<string, string>>;
+  /** Fields sent in the query string (a lone surrogate cannot survive URL encoding there). */
+  readonly query?: readonly string[];
+}
+
+/** What must happen to one generated input. */
+export type Expectation =
+  | { readonly refuse: readonly string[]; readonly gap?: string }
+  | { readonly encode: { method: string; path: string }; readonly verbatim: string; readonly gap?: string };
+
+/** One generated case. */
+export interface Case {
+  readonly title: string;
+  readonly input: Record<string, unknown>;
+  readonly expect: Expectation;
+}
+
+/** The raw path the operation must send for this input: every placeholder percent-encoded. */
+export function wirePath(op: Operation, input: Record<string, unknown>): string {
+  return op.route.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(input[name])));
+}
+
+function variant(op: Operation, field: string, value: unknown): Record<string, unknown> {
+  const input = { ...op.valid };
+  if (value === undefined) delete input[field];
+  else input[field] = value;
+  return input;
+}
+
+function namesOf(op: Operation, field: string): string[] {
+  const alias = op.aliases?.[field];
+  return [`${op.fieldPrefix ?? ""}${field}`, ...(alias ? [alias] : [])];
+}
+
+function refusals(
+  op: Operation,
+  field: string,
+  samples: readonly Sample[],
+  what: string,
+  gap?: string,
+): Case[] {
+  return samples.map((s) => ({
+    title: `${op.name} ${field}: ${what} ${s.label}`,
+    input: variant(op, field, s.value),
+    expect: gap === undefined ? { refuse: namesOf(op, field) } : { refuse: namesOf(op, field), gap },
+  }));
+}
+
+/** Gaps in a shared layer, reported to the lead; each row flips (and fails) once the gap is fixed. */
+export const GAPS = {
+  surrogatePath:
+    "@meterkit/core fillPath: a lone surrogate in a path parameter throws an untyped URIError (nothing is sent)",
+  surrogateQuery:
+    "@meterkit/core appendQuery: a lone surrogate in a query value is silently replaced by U+FFFD (sent altered)",
+} as const;
+
+const strings = (values: readonly string[]): Sample[] => values.map((v) => ({ label: show(v), value: v }));
+
+function encoded(op: Operation, field: string, value: string): Case {
+  const input = variant(op, field, value);
+  return {
+    title: `${op.name} ${field}: legal hostile ${show(value)}`,
+    input,
+    expect: { encode: { method: op.route.method, path: wirePath(op, input) }, verbatim: value },
+  };
+}
+
+function hostileCases(op: Operation, field: string, kind: FieldKind, oversized: boolean): Case[] {
+  // 1 MB values cost ~0.5 s each on a loaded runner: one per operation (its first string field) is enough.
+  const values = oversized ? [...HOSTILE_STRINGS, ONE_MB] : HOSTILE_STRINGS;
+  if (kind === "strict") return refusals(op, field, strings([...values, LONE_SURROGATE]), "hostile");
+  const out = values.map((value) => encoded(op, field, value));
+  // A lone surrogate has no UTF-8 form: JSON escapes it (`\ud800`, sent faithfully), a URL cannot.
+  const surrogate = [{ label: "lone surrogate", value: LONE_SURROGATE }];
+  if (kind === "path") out.push(...refusals(op, field, surrogate, "", GAPS.surrogatePath));
+  else if (op.query?.includes(field)) {
+    const c = encoded(op, field, LONE_SURROGATE);
+    out.push({
+      ...c,
+      title: `${op.name} ${field}: lone surrogate`,
+      expect: { ...c.expect, gap: GAPS.surrogateQuery } as Expectation,
+    });
+  } else out.push(encoded(op, field, LONE_SURROGATE));
+  return out;
+}
+
+/** Every bad-input case of one operation. */
+export function casesOf(op: Operation): Case[] {
+  const out: Case[] = [];
+  const required = op.required ?? Object.keys(op.valid);
+  let oversized = true;
+  for (const field of required)
+    out.push(...refusals(op, field, [{ label: "", value: undefined }], "missing"));
+  for (const [field, kind] of Object.entries(op.fields)) {
+    if (kind === "date") out.push(...refusals(op, field, BAD_DATES, "invalid date"));
+    else if (kind === "count") out.push(...refusals(op, field, BAD_COUNTS, "bad number"));
+    else if (kind === "ids") {
+      out.push(
+        ...refusals(
+          op,
+          field,
+          [...NOT_STRINGS.filter((s) => s.label !== "array"), { label: "list of numbers", value: [1] }],
+          "not a list of ids",
+        ),
+      );
+    } else {
+      out.push(...refusals(op, field, NOT_STRINGS, "wrong type"));
+      if (kind === "path") out.push(...refusals(op, field, strings(DOT_SEGMENTS), "dot segment"));
+      out.push(...hostileCases(op, field, kind, oversized));
+      oversized = false;
+    }
+  }
+  if (op.strictKeys !== false && op.objectInput !== false) {
+    out.push({
+      title: `${op.name}: unknown field`,
+      input: { ...op.valid, __proto_pollution__: "x" },
+      expect: { refuse: [`${op.fieldPrefix ?? ""}__proto_pollution__`] },
+    });
+  }
+  return out;
+}
