@@ -3,13 +3,15 @@
  * must either succeed or fail with one of meterkit's typed errors; anything else is an untyped failure.
  */
 import { isSdkError } from "@meterkit/core";
-import { FAULT_KINDS, type FaultProxy } from "./fault-proxy.js";
+import { FAULT_KINDS, type FaultKind, type FaultProxy } from "./fault-proxy.js";
 
 export interface CampaignRow {
   client: string;
   operations: number;
+  /** HTTP requests that reached the proxy (first attempts, retries, pages). */
+  requests: number;
   faults: number;
-  byKind: string;
+  byKind: Record<FaultKind, number>;
   retries: number;
   successes: number;
   typedFailures: number;
@@ -73,10 +75,9 @@ export async function runCampaign(o: {
   return {
     client: o.client,
     operations: o.operations.length,
+    requests: stats.requests,
     faults: Object.values(stats.faults).reduce((a, b) => a + b, 0),
-    byKind: FAULT_KINDS.filter((k) => stats.faults[k] > 0)
-      .map((k) => `${k}:${stats.faults[k]}`)
-      .join(" "),
+    byKind: stats.faults,
     retries: o.retries(),
     successes,
     typedFailures: typed,
@@ -87,8 +88,35 @@ export async function runCampaign(o: {
   };
 }
 
+const METRICS: readonly [string, (row: CampaignRow) => number][] = [
+  ["operations", (r) => r.operations],
+  ["requests", (r) => r.requests],
+  ["faults injected", (r) => r.faults],
+  ...FAULT_KINDS.map((k): [string, (row: CampaignRow) => number] => [`  ${k}`, (r) => r.byKind[k] ?? 0]),
+  ["retries", (r) => r.retries],
+  ["successes", (r) => r.successes],
+  ["typed failures", (r) => r.typedFailures],
+  ["untyped failures", (r) => r.untypedFailures],
+  ["duplicates", (r) => r.duplicates],
+  ["unhandled rejections", (r) => r.unhandledRejections],
+  ["open sockets", (r) => r.openSockets],
+];
+
+/** One table, a column per client plus a total, a line per figure (faults broken down by kind). */
+export function formatTable(rows: readonly CampaignRow[]): string {
+  const header = ["", ...rows.map((r) => r.client), "total"];
+  const lines = METRICS.map(([label, get]) => {
+    const values = rows.map(get);
+    return [label, ...values.map(String), String(values.reduce((a, b) => a + b, 0))];
+  });
+  const widths = header.map((_, c) => Math.max(...[header, ...lines].map((line) => line[c]?.length ?? 0)));
+  const render = (line: readonly string[]) =>
+    line.map((cell, c) => (c === 0 ? cell.padEnd(widths[c] ?? 0) : cell.padStart(widths[c] ?? 0))).join("  ");
+  const rule = widths.map((w) => "-".repeat(w)).join("  ");
+  return [render(header), rule, ...lines.map(render)].join("\n");
+}
+
+/** Print {@link formatTable} under a title (the fault suite's global teardown calls it once). */
 export function printTable(rows: readonly CampaignRow[]): void {
-  console.log("\nfault suite");
-  console.table(rows.map(({ byKind, ...rest }) => rest));
-  for (const row of rows) console.log(`${row.client} faults by kind: ${row.byKind}`);
+  console.log(`\nfault suite: every operation behind the seeded fault proxy\n${formatTable(rows)}\n`);
 }
