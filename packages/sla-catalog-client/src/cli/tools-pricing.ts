@@ -1,5 +1,4 @@
 import type { CatalogClient } from "../client.js";
-import type { Registry } from "../enums.js";
 import type {
   AssociateGuaranteeInput,
   AssociatePriceInput,
@@ -175,51 +174,4 @@ export const PRICING_TOOLS: readonly ToolSpec[] = [
     ],
     run: item((client, input) => client.associateGuarantee(input as unknown as AssociateGuaranteeInput)),
   },
-];
-
-const ID: FlagSpec = {
-  flag: "id",
-  field: "id",
-  kind: "int",
-  help: "Id of the resource to delete",
-  mandatory: true,
-};
-const del = (resource: string, call: (client: CatalogClient, id: number) => Promise<void>): ToolSpec => ({
-  name: `Delete${resource}`,
-  summary: `Deletes a ${resource}; refused while something references it.`,
-  flags: [ID],
-  run: async (client, input) => {
-    await call(client, input.id as number);
-    return { json: null, lines: [] };
-  },
-});
-
-/** Tool 15, Delete*Resource*, for every resource. */
-export const DELETE_TOOLS: readonly ToolSpec[] = [
-  del("Product", (c, id) => c.deleteProduct(id)),
-  {
-    name: "DeleteTemplate",
-    summary: "Deletes an SLA template; refused while an offer or guarantee references it.",
-    flags: [
-      { ...ID, kind: "text" },
-      {
-        flag: "slam",
-        field: "registry",
-        kind: "text",
-        help: "SLA@SOI SLAM DB [BSLAM | SSLAM | ISLAM]",
-        default: "BSLAM",
-      },
-    ],
-    run: async (client, input) => {
-      await client.deleteTemplate(String(input.id), (input.registry as Registry | undefined) ?? "BSLAM");
-      return { json: null, lines: [] };
-    },
-  },
-  del("ProductOffer", (c, id) => c.deleteProductOffer(id)),
-  del("Party", (c, id) => c.deleteParty(id)),
-  del("UnitResource", (c, id) => c.deleteUnitResource(id)),
-  del("FixedFee", (c, id) => c.deleteFixedFee(id)),
-  del("VariableFee", (c, id) => c.deleteVariableFee(id)),
-  del("CompoundFee", (c, id) => c.deleteCompoundFee(id)),
-  del("Guarantee", (c, id) => c.deleteGuarantee(id)),
 ];
