@@ -13,6 +13,11 @@ export interface RefusalSpec {
   readonly pkg: string;
   /** The field the error must name (zod path joined with dots; a nested path may end with it), or any of several. */
   readonly field: string | readonly string[];
+  /**
+   * Also accept the field named in the message only. zod reports an unknown key on its parent object
+   * (`query: Unrecognized key: "x"`), so for unknown keys the message is where the key is named.
+   */
+  readonly inMessage?: boolean;
   /** The typed-error check; default: core's `InvalidInputError` (`code: "invalid_input"`). */
   readonly typed?: (error: unknown) => boolean;
 }
@@ -40,7 +45,9 @@ export async function expectRefused(
   expect(typed(outcome.error), `typed error expected, got ${describe(outcome.error)}`).toBe(true);
   const fields = typeof spec.field === "string" ? [spec.field] : spec.field;
   expect(
-    fields.some((f) => namesField(outcome.error, f)),
+    fields.some(
+      (f) => namesField(outcome.error, f) || (spec.inMessage && (outcome.error as Error).message.includes(f)),
+    ),
     `must name ${fields.join(" or ")}: ${describe(outcome.error)}`,
   ).toBe(true);
   expect((outcome.error as Error).message.startsWith(`[${spec.pkg}]`), describe(outcome.error)).toBe(true);

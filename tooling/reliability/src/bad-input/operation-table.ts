@@ -17,9 +17,10 @@ import {
 /**
  * How a field is used: `path` ids go into the URL path; `text` is free text sent in a body or query;
  * `id` is a body/query id that may be any non-empty string; `date`, `count` (non-negative integer),
- * `ids` (a list of ids) and `strict` (a constrained string: UUID, enum…: every hostile string is refused).
+ * `ids` (a list of ids), `strict` (a constrained string: UUID, enum…: every hostile string is refused) and
+ * `filter` (a free query value: strings, numbers, booleans and lists of them are all legal).
  */
-export type FieldKind = "path" | "text" | "id" | "date" | "count" | "ids" | "strict";
+export type FieldKind = "path" | "text" | "id" | "date" | "count" | "ids" | "strict" | "filter";
 
 /** One public operation under test. */
 export interface Operation {
@@ -46,11 +47,13 @@ export interface Operation {
   readonly aliases?: Readonly<Record<string, string>>;
   /** Fields sent in the query string (a lone surrogate cannot survive URL encoding there). */
   readonly query?: readonly string[];
+  /** More values to refuse per field, on top of the kind's (out-of-range numbers, wrong formats). */
+  readonly refuse?: Readonly<Record<string, readonly Sample[]>>;
 }
 
 /** What must happen to one generated input. */
 export type Expectation =
-  | { readonly refuse: readonly string[]; readonly gap?: string }
+  | { readonly refuse: readonly string[]; readonly gap?: string; readonly inMessage?: boolean }
   | { readonly encode: { method: string; path: string }; readonly verbatim: string; readonly gap?: string };
 
 /** One generated case. */
@@ -149,17 +152,27 @@ export function casesOf(op: Operation): Case[] {
         ),
       );
     } else {
-      out.push(...refusals(op, field, NOT_STRINGS, "wrong type"));
+      const legal = kind === "filter" ? ["number", "boolean", "array"] : [];
+      out.push(
+        ...refusals(
+          op,
+          field,
+          NOT_STRINGS.filter((s) => !legal.includes(s.label)),
+          "wrong type",
+        ),
+      );
       if (kind === "path") out.push(...refusals(op, field, strings(DOT_SEGMENTS), "dot segment"));
       out.push(...hostileCases(op, field, kind, oversized));
       oversized = false;
     }
   }
+  for (const [field, samples] of Object.entries(op.refuse ?? {}))
+    out.push(...refusals(op, field, samples, "bad value"));
   if (op.strictKeys !== false && op.objectInput !== false) {
     out.push({
       title: `${op.name}: unknown field`,
       input: { ...op.valid, __proto_pollution__: "x" },
-      expect: { refuse: [`${op.fieldPrefix ?? ""}__proto_pollution__`] },
+      expect: { refuse: ["__proto_pollution__"], inMessage: true },
     });
   }
   return out;

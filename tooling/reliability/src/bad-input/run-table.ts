@@ -22,7 +22,11 @@ export function describeOperations(
             const got = await expectGap(server(), () => op.call(k.input), e.refuse);
             tally.record(pkg, "gap", { reason: e.gap, where: `${op.name} (${got.split(":")[0]})` });
           } else {
-            await expectRefused(server(), () => op.call(k.input), { pkg, field: e.refuse });
+            await expectRefused(server(), () => op.call(k.input), {
+              pkg,
+              field: e.refuse,
+              ...(e.inMessage ? { inMessage: true } : {}),
+            });
             tally.record(pkg, "refused");
           }
           return;
