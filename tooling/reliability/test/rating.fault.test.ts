@@ -1,0 +1,98 @@
+/**
+ * @meterkit/rating-hashmap-client under 1,000 faulty operations against the REAL CloudKitty (noauth
+ * instance) behind the fault proxy. CloudKitty is slow (a quote takes ~100 ms), so the mix is mostly cheap
+ * reads and rule writes, with a quote every 50 operations.
+ */
+import { createHashMapClient } from "@meterkit/rating-hashmap-client";
+import { expect, inject, it } from "vitest";
+import { type Operation, runCampaign } from "../src/campaign.js";
+import { startFaultRig } from "../src/fault-rig.js";
+import { expectResilient, record } from "./support/verdict.js";
+
+const OPERATIONS = 1_000;
+const SEEDED = 10;
+
+it("rating-hashmap-client: every operation completes or fails typed, no POST reaches CloudKitty twice, no socket left open", async () => {
+  const target = inject("services").MK_CLOUDKITTY_NOAUTH_URL;
+  if (!target)
+    throw new Error("MK_CLOUDKITTY_NOAUTH_URL is not set: the global setup did not start CloudKitty");
+  const run = `fault-${process.pid}-${Date.now().toString(36)}`;
+  // Seed directly (no proxy): one service with a field and a few mappings the faulty operations read and update.
+  const direct = createHashMapClient({ baseUrl: target });
+  const service = await direct.services.create({ name: run });
+  try {
+    const field = await direct.fields.create({ service_id: service.service_id, name: "flavor" });
+    const seeded: string[] = [];
+    for (let k = 0; k < SEEDED; k++) {
+      const m = await direct.mappings.create({ field_id: field.field_id, value: `seed-${k}`, cost: "1" });
+      seeded.push(m.mapping_id);
+    }
+    // A real server under load answers in tens of ms; 1 s per attempt leaves room, stalls last 2.5 s.
+    const rig = await startFaultRig({ target, seed: 1717, stallMs: 2_500 });
+    const hashmap = createHashMapClient({
+      baseUrl: rig.proxy.url,
+      dispatcher: rig.dispatcher,
+      middleware: rig.middleware,
+      timeoutMs: 1_000,
+    });
+    const operations: Operation[] = Array.from({ length: OPERATIONS }, (_, i) => {
+      const mapping = seeded[i % SEEDED] ?? "";
+      if (i % 50 === 9) {
+        return {
+          name: `quote ${i}`,
+          run: () =>
+            hashmap.quote([{ service: run, volume: "2", desc: { metadata: { flavor: "seed-1", op: i } } }]),
+        };
+      }
+      switch (i % 10) {
+        case 0:
+        case 4:
+          return {
+            name: `mappings.create ${i}`,
+            run: () =>
+              hashmap.mappings.create({
+                field_id: field.field_id,
+                value: `v-${i}`,
+                cost: `0.${i}`,
+                type: "flat",
+              }),
+          };
+        case 1:
+          return { name: `mappings.get ${i}`, run: () => hashmap.mappings.get(mapping) };
+        case 2:
+          return { name: `services.get ${i}`, run: () => hashmap.services.get(service.service_id) };
+        case 3:
+          return { name: `fields.list ${i}`, run: () => hashmap.fields.list(service.service_id) };
+        case 5:
+          return {
+            name: `mappings.update ${i}`,
+            run: () => hashmap.mappings.update(mapping, { cost: `${1 + (i % 7)}.5` }),
+          };
+        case 6:
+          return { name: `module.get ${i}`, run: () => hashmap.module.get() };
+        case 7:
+          return { name: `fields.get ${i}`, run: () => hashmap.fields.get(field.field_id) };
+        default:
+          return { name: `mapTypes ${i}`, run: () => hashmap.mapTypes() };
+      }
+    });
+    const untyped: string[] = [];
+    const row = record(
+      await runCampaign({
+        client: "rating-hashmap-client",
+        proxy: rig.proxy,
+        operations,
+        concurrency: 6,
+        retries: rig.retries,
+        closeClient: () => rig.dispatcher.close(),
+        onUntyped: (op, error) => untyped.push(`${op}: ${String(error)}`),
+      }),
+    );
+    await rig.proxy.close();
+    expect(untyped.slice(0, 5)).toEqual([]);
+    expect(row.retries).toBeGreaterThan(0);
+    expectResilient(row, OPERATIONS);
+  } finally {
+    await direct.services.delete(service.service_id); // recursive: fields and mappings go too
+  }
+});
