@@ -159,7 +159,12 @@ export async function runDemo(options: DemoOptions, io: DemoIo, cleanup: Cleanup
     await writeReports();
   } catch (error) {
     // Leave what was done inspectable, then fail.
-    if (await writeReports().then(() => true, () => false))
+    if (
+      await writeReports().then(
+        () => true,
+        () => false,
+      )
+    )
       io.stdout.write(`\nPartial reports: ${htmlPath}\n                 ${jsonPath}\n`);
     throw error;
   }

@@ -28,7 +28,7 @@ function client(url: string, keystone: KeystoneSettings | undefined) {
         projectDomainName: keystone.domain,
       })
     : noAuth;
-  return createHashMapClient({ baseUrl: url, auth, timeoutMs: 60_000 });
+  return createHashMapClient({ baseUrl: url, auth });
 }
 
 function fromEnv(
