@@ -47,6 +47,10 @@ export interface Operation {
   readonly aliases?: Readonly<Record<string, string>>;
   /** Fields sent in the query string (a lone surrogate cannot survive URL encoding there). */
   readonly query?: readonly string[];
+  /** Text longer than this is refused (the client caps its strings), so the 1 MB value must be refused. */
+  readonly maxLength?: number;
+  /** The client trims text: a value with outer whitespace (a BOM included) arrives trimmed. */
+  readonly trims?: boolean;
   /** More values to refuse per field, on top of the kind's (out-of-range numbers, wrong formats). */
   readonly refuse?: Readonly<Record<string, readonly Sample[]>>;
 }
@@ -54,7 +58,7 @@ export interface Operation {
 /** What must happen to one generated input. */
 export type Expectation =
   | { readonly refuse: readonly string[]; readonly gap?: string; readonly inMessage?: boolean }
-  | { readonly encode: { method: string; path: string }; readonly verbatim: string; readonly gap?: string };
+  | { readonly encode: { method: string; path: string }; readonly verbatim?: string; readonly gap?: string };
 
 /** One generated case. */
 export interface Case {
@@ -105,11 +109,22 @@ export const GAPS = {
 const strings = (values: readonly string[]): Sample[] => values.map((v) => ({ label: show(v), value: v }));
 
 function encoded(op: Operation, field: string, value: string): Case {
+  if (op.maxLength !== undefined && value.length > op.maxLength) {
+    return {
+      title: `${op.name} ${field}: too long ${show(value)}`,
+      input: variant(op, field, value),
+      expect: { refuse: namesOf(op, field) },
+    };
+  }
   const input = variant(op, field, value);
+  const sent = op.trims ? value.trim() : value;
   return {
     title: `${op.name} ${field}: legal hostile ${show(value)}`,
     input,
-    expect: { encode: { method: op.route.method, path: wirePath(op, input) }, verbatim: value },
+    expect: {
+      encode: { method: op.route.method, path: wirePath(op, variant(op, field, sent)) },
+      verbatim: sent,
+    },
   };
 }
 
@@ -134,7 +149,14 @@ function hostileCases(op: Operation, field: string, kind: FieldKind, oversized: 
 
 /** Every bad-input case of one operation. */
 export function casesOf(op: Operation): Case[] {
-  const out: Case[] = [];
+  // The table's own check: the valid input really is valid, so every refusal below is due to its one change.
+  const out: Case[] = [
+    {
+      title: `${op.name}: the valid input is sent`,
+      input: { ...op.valid },
+      expect: { encode: { method: op.route.method, path: wirePath(op, { ...op.valid }) } },
+    },
+  ];
   const required = op.required ?? Object.keys(op.valid);
   let oversized = true;
   for (const field of required)

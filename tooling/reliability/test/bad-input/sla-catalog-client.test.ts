@@ -1,0 +1,304 @@
+/** Bad input through every public method of `@meterkit/sla-catalog-client`, against a recording server. */
+import { createCatalogClient } from "@meterkit/sla-catalog-client";
+import { afterAll, beforeAll, describe, it } from "vitest";
+import { expectRefused } from "../../src/bad-input/assertions.js";
+import type { Operation } from "../../src/bad-input/operation-table.js";
+import { type RecordingServer, startRecordingServer } from "../../src/bad-input/recording-server.js";
+import { describeOperations } from "../../src/bad-input/run-table.js";
+import { Tally } from "../../src/bad-input/tally.js";
+import type { Sample } from "../../src/bad-input/values.js";
+
+const PKG = "@meterkit/sla-catalog-client";
+let server: RecordingServer;
+// biome-ignore lint/suspicious/noExplicitAny: the tables feed deliberately ill-typed inputs.
+let c: any;
+const tally = new Tally();
+
+beforeAll(async () => {
+  server = await startRecordingServer();
+  c = createCatalogClient({ baseUrl: `${server.url}/sla-catalog/v1` });
+});
+afterAll(async () => {
+  console.log(tally.render(`bad input: ${PKG}`));
+  await server.close();
+});
+
+type In = Record<string, unknown>;
+const B = "/sla-catalog/v1";
+const outOfRange: Sample[] = [
+  { label: "0", value: 0 },
+  { label: "2^31 (over int4)", value: 2_147_483_648 },
+  { label: "MAX_SAFE_INTEGER+1", value: Number.MAX_SAFE_INTEGER + 1 },
+];
+const badDays: Sample[] = [
+  { label: "Feb 30", value: "2024-02-30" },
+  { label: "dd/mm/yyyy", value: "01/02/2024" },
+  { label: "Invalid Date", value: new Date(Number.NaN) },
+  { label: "injection", value: "2024-01-01' OR 1=1 --" },
+];
+const badDecimals: Sample[] = [
+  { label: "7 decimals", value: "1.1234567" },
+  { label: "exponent", value: "1e3" },
+  { label: "NaN", value: Number.NaN },
+  { label: "words", value: "ten" },
+  { label: "13 digits", value: "1234567890123" },
+];
+const text = { maxLength: 255, trims: true } as const;
+
+/** A method that takes one numeric id and sends it in the path. */
+function byId(
+  name: string,
+  method: string,
+  collection: string,
+  field: string,
+  path = `/${collection}/{${field}}`,
+): Operation {
+  return {
+    name,
+    call: (i: In) => c[name](i[field]),
+    valid: { [field]: 7 },
+    fields: { [field]: "count" },
+    route: { method, path: `${B}${path}` },
+    refuse: { [field]: outOfRange },
+    aliases: { [field]: "id" },
+    objectInput: false,
+  };
+}
+
+const OPERATIONS: Operation[] = [
+  {
+    name: "addProduct",
+    call: (i: In) => c.addProduct(i),
+    valid: {
+      partyId: 1,
+      name: "Small VM",
+      description: "d",
+      validFrom: "2024-01-01",
+      maxPrice: "10.5",
+      status: "A",
+    },
+    required: ["partyId", "name"],
+    fields: { partyId: "count", name: "text", description: "text", validFrom: "date" },
+    route: { method: "POST", path: `${B}/products` },
+    refuse: {
+      partyId: outOfRange,
+      validFrom: badDays,
+      maxPrice: [...badDecimals, { label: "negative", value: "-1" }],
+      status: [{ label: "two letters", value: "AB" }],
+    },
+    ...text,
+  },
+  byId("getProduct", "GET", "products", "productId"),
+  byId("deleteProduct", "DELETE", "products", "productId"),
+  {
+    name: "addTemplate",
+    call: (i: In) => c.addTemplate(i),
+    valid: { content: "<SLATemplate/>", registry: "BSLAM", description: "gold" },
+    required: ["content"],
+    fields: { description: "text", registry: "strict" },
+    route: { method: "POST", path: `${B}/templates` },
+    refuse: {
+      content: [
+        { label: "over 1 MB", value: "x".repeat(1_000_001) },
+        { label: "empty", value: "" },
+      ],
+    },
+    maxLength: 2000,
+    trims: true,
+  },
+  {
+    name: "getTemplate",
+    call: (i: In) => c.getTemplate(i.templateId, i.registry),
+    valid: { templateId: "tpl-1", registry: "SSLAM" },
+    required: ["templateId"],
+    fields: { templateId: "path", registry: "strict" },
+    route: { method: "GET", path: `${B}/templates/{registry}/{templateId}` },
+    aliases: { templateId: "id" },
+    objectInput: false,
+    ...text,
+  },
+  {
+    name: "deleteTemplate",
+    call: (i: In) => c.deleteTemplate(i.templateId, i.registry),
+    valid: { templateId: "tpl-1", registry: "SSLAM" },
+    required: ["templateId"],
+    fields: { templateId: "path", registry: "strict" },
+    route: { method: "DELETE", path: `${B}/templates/{registry}/{templateId}` },
+    aliases: { templateId: "id" },
+    objectInput: false,
+    ...text,
+  },
+  {
+    name: "listTemplates",
+    call: (i: In) => c.listTemplates(i),
+    valid: { productId: 3, registry: "BSLAM" },
+    required: [],
+    fields: { productId: "count", registry: "strict" },
+    route: { method: "GET", path: `${B}/templates` },
+    refuse: { productId: outOfRange },
+  },
+  {
+    name: "getTemplateList",
+    call: (i: In) => c.getTemplateList(i),
+    valid: { productId: 3 },
+    required: [],
+    fields: { productId: "count" },
+    route: { method: "GET", path: `${B}/templates` },
+  },
+  {
+    name: "addProductOffer",
+    call: (i: In) => c.addProductOffer(i),
+    valid: { productId: 1, partyId: 1, templateId: "tpl-1", name: "offer", validFrom: "2024-01-01" },
+    required: ["productId", "partyId", "templateId"],
+    fields: { productId: "count", partyId: "count", templateId: "text", name: "text", validFrom: "date" },
+    route: { method: "POST", path: `${B}/product-offers` },
+    refuse: { validFrom: badDays, templateRegistry: [{ label: "unknown registry", value: "XSLAM" }] },
+    ...text,
+  },
+  byId("getProductOffer", "GET", "product-offers", "offerId"),
+  byId("deleteProductOffer", "DELETE", "product-offers", "offerId"),
+  {
+    name: "createParty",
+    call: (i: In) => c.createParty(i),
+    valid: { name: "ACME" },
+    required: [],
+    fields: { name: "text" },
+    route: { method: "POST", path: `${B}/parties` },
+    refuse: { id: outOfRange },
+    ...text,
+  },
+  byId("getParty", "GET", "parties", "partyId"),
+  byId("deleteParty", "DELETE", "parties", "partyId"),
+  {
+    name: "approveParty",
+    call: (i: In) => c.approveParty(i),
+    valid: { partyId: 4, balance: "100", creditLimit: "50" },
+    fields: { partyId: "count" },
+    route: { method: "POST", path: `${B}/parties/{partyId}/approval` },
+    refuse: {
+      partyId: outOfRange,
+      balance: badDecimals,
+      creditLimit: [...badDecimals, { label: "negative", value: "-5" }],
+    },
+  },
+  {
+    name: "addUnitResource",
+    call: (i: In) => c.addUnitResource(i),
+    valid: { name: "CPU", type: "cpu_speed", unit: "MHz" },
+    required: ["name", "type"],
+    fields: { name: "text", type: "strict" },
+    route: { method: "POST", path: `${B}/unit-resources` },
+    ...text,
+  },
+  byId("getUnitResource", "GET", "unit-resources", "unitResourceId"),
+  byId("deleteUnitResource", "DELETE", "unit-resources", "unitResourceId"),
+  {
+    name: "addFixedFee",
+    call: (i: In) => c.addFixedFee(i),
+    valid: {
+      validFrom: "2024-01-01",
+      validUntil: "2024-12-31",
+      period: "per_month",
+      type: "per_month",
+      currency: "EUR",
+      value: "3",
+    },
+    required: ["validFrom", "validUntil", "value"],
+    fields: { validFrom: "date", validUntil: "date", currency: "strict" },
+    route: { method: "POST", path: `${B}/fixed-fees` },
+    refuse: {
+      validFrom: badDays,
+      validUntil: [{ label: "before validFrom", value: "2023-01-01" }],
+      currency: [{ label: "lower case", value: "eur" }],
+      quantity: [{ label: "zero", value: "0" }, ...badDecimals],
+    },
+  },
+  {
+    name: "addVariableFee",
+    call: (i: In) => c.addVariableFee(i),
+    valid: {
+      validFrom: "2024-01-01",
+      validUntil: "2024-12-31",
+      period: "per_month",
+      type: "per_month",
+      datatype: "GB",
+      quantity: "1",
+      value: "2",
+      condition: "greater_than",
+      conditionValue: "10",
+      conditionDatatype: "GB",
+    },
+    fields: { validFrom: "date", validUntil: "date", datatype: "strict" },
+    route: { method: "POST", path: `${B}/variable-fees` },
+    refuse: { value: [...badDecimals, { label: "negative", value: "-1" }] },
+  },
+  {
+    name: "addCompoundFee",
+    call: (i: In) => c.addCompoundFee(i),
+    valid: { validFrom: "2024-01-01", validUntil: "2024-12-31", period: "per_month", fixedFeeIds: [1, 2] },
+    required: ["validFrom", "validUntil", "period"],
+    fields: { validFrom: "date", validUntil: "date" },
+    route: { method: "POST", path: `${B}/compound-fees` },
+    refuse: {
+      fixedFeeIds: [
+        { label: "strings", value: ["1"] },
+        { label: "zero", value: [0] },
+        { label: "not a list", value: 1 },
+      ],
+    },
+  },
+  byId("getPrice", "GET", "prices", "priceId"),
+  byId("deleteFixedFee", "DELETE", "fixed-fees", "feeId"),
+  byId("deleteVariableFee", "DELETE", "variable-fees", "feeId"),
+  byId("deleteCompoundFee", "DELETE", "compound-fees", "feeId"),
+  {
+    name: "addGuarantee",
+    call: (i: In) => c.addGuarantee(i),
+    valid: { name: "Uptime", description: "99.9%", type: "location", percentage: "0.5", value: "v" },
+    required: ["name", "description", "type", "percentage"],
+    fields: { name: "text", value: "text", type: "strict" },
+    route: { method: "POST", path: `${B}/guarantees` },
+    refuse: { percentage: [{ label: "0", value: "0" }, { label: "over 1", value: "1.5" }, ...badDecimals] },
+    ...text,
+  },
+  byId("getGuarantee", "GET", "guarantees", "guaranteeId"),
+  byId("deleteGuarantee", "DELETE", "guarantees", "guaranteeId"),
+  byId("getPricedItem", "GET", "priced-items", "pricedItemId"),
+  byId("dissociatePrice", "DELETE", "priced-items", "pricedItemId", "/priced-items/{pricedItemId}/price"),
+  {
+    name: "associatePrice",
+    call: (i: In) => c.associatePrice(i),
+    valid: { pricedItemId: 2, priceId: 3 },
+    fields: { pricedItemId: "count", priceId: "count" },
+    route: { method: "PUT", path: `${B}/priced-items/{pricedItemId}/price` },
+    refuse: { pricedItemId: outOfRange, priceId: outOfRange },
+  },
+  ...(["associateGuarantee", "dissociateGuarantee"] as const).map(
+    (name): Operation => ({
+      name,
+      call: (i: In) => c[name](i),
+      valid: { pricedItemId: 2, guaranteeId: 3 },
+      fields: { pricedItemId: "count", guaranteeId: "count" },
+      route: {
+        method: name === "associateGuarantee" ? "PUT" : "DELETE",
+        path: `${B}/priced-items/{pricedItemId}/guarantees/{guaranteeId}`,
+      },
+      refuse: { pricedItemId: outOfRange, guaranteeId: outOfRange },
+    }),
+  ),
+];
+
+describe(`${PKG}: every method`, () => {
+  describeOperations(PKG, OPERATIONS, () => server, tally);
+
+  it.each([["ftp://x/sla-catalog/v1"], ["relative/path"]])(
+    "createCatalogClient refuses baseUrl %s",
+    async (baseUrl) => {
+      await expectRefused(server, () => createCatalogClient({ baseUrl }), {
+        pkg: "@meterkit/core",
+        field: "baseUrl",
+      });
+      tally.record(PKG, "refused");
+    },
+  );
+});
