@@ -3,9 +3,39 @@ import {
   type HttpClient,
   type Paginated,
   type QueryValue,
+  type RequestOptions,
   validateInput,
 } from "@meterkit/core";
+import { z } from "zod";
 import { toCatalogError } from "./errors.js";
+import {
+  GuaranteeResponse,
+  OfferResponse,
+  PartyResponse,
+  PriceResponse,
+  ProductResponse,
+  TemplateResponse,
+  UnitResourceResponse,
+} from "./schemas/responses.js";
+
+/** The response shape of each collection, by the path's first segment. */
+const RESPONSES: Record<string, z.ZodType> = {
+  parties: PartyResponse,
+  products: ProductResponse,
+  templates: TemplateResponse,
+  "product-offers": OfferResponse,
+  "unit-resources": UnitResourceResponse,
+  "priced-items": UnitResourceResponse,
+  "fixed-fees": PriceResponse,
+  "variable-fees": PriceResponse,
+  "compound-fees": PriceResponse,
+  prices: PriceResponse,
+  guarantees: GuaranteeResponse,
+};
+
+function responseSchema(path: string): z.ZodType | undefined {
+  return RESPONSES[path.split("/")[1] ?? ""];
+}
 
 /** The package name in error messages. @internal */
 export const PACKAGE = "@meterkit/sla-catalog-client";
@@ -30,7 +60,8 @@ export async function send<T>(
   options: CallOptions = {},
 ): Promise<T> {
   try {
-    return (await http.request<T>({ ...call, ...options })).data;
+    const schema = call.method === "DELETE" ? undefined : responseSchema(call.path);
+    return (await http.request<T>({ ...call, ...options, schema } as RequestOptions<T>)).data;
   } catch (error) {
     throw toCatalogError(error);
   }
@@ -43,7 +74,8 @@ export function list<T>(
   query: Record<string, QueryValue>,
   options: CallOptions = {},
 ): Paginated<T> {
-  const inner = http.paginate<T>({ path, query, ...options });
+  const item = responseSchema(path);
+  const inner = http.paginate<T>({ path, query, ...options, schema: item ? z.array(item) : undefined });
   const convert = async function* <U>(source: AsyncIterable<U>): AsyncGenerator<U> {
     try {
       yield* source;
