@@ -4,7 +4,14 @@
 // changeset is bumped as it says, a dependent public package gets at least a patch bump with its
 // `workspace:^` range kept, private packages stay unversioned, and each bumped package gets a CHANGELOG.
 import { execFileSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 
@@ -42,7 +49,6 @@ const before = new Map(publicDirs.map((d) => [read(d).name, read(d)]));
 execFileSync(join(root, "node_modules/.bin/changeset"), ["version"], { cwd: scratch, stdio: "inherit" });
 
 const problems = [];
-const order = { patch: 1, minor: 2, major: 3 };
 const level = (from, to) => {
   const [a, b] = [from.split(".").map(Number), to.split(".").map(Number)];
   if (a[0] !== b[0]) return a[0] === 0 && b[0] === 0 ? "none" : "major";
@@ -54,14 +60,20 @@ for (const dir of publicDirs) {
   const was = before.get(after.name);
   const wanted = bumps.get(after.name);
   const got = level(was.version, after.version);
-  if (wanted && got === "none") problems.push(`${after.name}: a ${wanted} changeset did not bump ${was.version}`);
-  if (wanted && !existsSync(join(scratch, dir, "CHANGELOG.md"))) problems.push(`${after.name}: no CHANGELOG.md written`);
+  if (wanted && got === "none")
+    problems.push(`${after.name}: a ${wanted} changeset did not bump ${was.version}`);
+  if (wanted && !existsSync(join(scratch, dir, "CHANGELOG.md")))
+    problems.push(`${after.name}: no CHANGELOG.md written`);
   for (const [dep, range] of Object.entries(after.dependencies ?? {})) {
     if (!dep.startsWith("@meterkit/")) continue;
-    if (!String(range).startsWith("workspace:")) problems.push(`${after.name}: dependency ${dep} lost its workspace: range (${range})`);
-    if (bumps.has(dep) && got === "none") problems.push(`${after.name}: depends on bumped ${dep} but was not bumped`);
+    if (!String(range).startsWith("workspace:"))
+      problems.push(`${after.name}: dependency ${dep} lost its workspace: range (${range})`);
+    if (bumps.has(dep) && got === "none")
+      problems.push(`${after.name}: depends on bumped ${dep} but was not bumped`);
   }
-  console.log(`${after.name.padEnd(36)} ${was.version} → ${after.version}${wanted ? ` (${wanted} changeset)` : ""}`);
+  console.log(
+    `${after.name.padEnd(36)} ${was.version} → ${after.version}${wanted ? ` (${wanted} changeset)` : ""}`,
+  );
 }
 for (const group of ["apps", "tooling"]) {
   for (const dir of readdirSync(join(root, group))) {
@@ -69,11 +81,16 @@ for (const group of ["apps", "tooling"]) {
     if (!existsSync(join(root, file))) continue;
     const was = JSON.parse(readFileSync(join(root, file), "utf8"));
     const after = JSON.parse(readFileSync(join(scratch, file), "utf8"));
-    if (was.version !== after.version) problems.push(`${was.name}: private package was versioned (${was.version} → ${after.version})`);
+    if (was.version !== after.version)
+      problems.push(`${was.name}: private package was versioned (${was.version} → ${after.version})`);
   }
 }
 if (pending.length && readdirSync(join(scratch, ".changeset")).some((f) => pending.includes(f))) {
   problems.push("changeset version left consumed changesets behind");
 }
-console.log(problems.length ? `changeset dry run: ${problems.length} problems\n- ${problems.join("\n- ")}` : `changeset dry run: ${pending.length} changesets applied cleanly`);
+console.log(
+  problems.length
+    ? `changeset dry run: ${problems.length} problems\n- ${problems.join("\n- ")}`
+    : `changeset dry run: ${pending.length} changesets applied cleanly`,
+);
 process.exit(problems.length ? 1 : 0);

@@ -34,7 +34,9 @@ export async function exampleEnv(root) {
   } catch (error) {
     console.error(`pack check: the sandbox stand-ins are not available (${error.message})`);
   }
-  Object.defineProperty(env, "close", { enumerable: false, value: () => Promise.all(closers.map((c) => c())) });
+  Object.defineProperty(env, "close", {
+    enumerable: false,
+    value: () => Promise.all(closers.map((c) => c())),
+  });
   return env;
 }
-

@@ -16,13 +16,17 @@ import { firstExample, toRunnableJs } from "./readme-example.mjs";
 const root = resolve(import.meta.dirname, "../..");
 const only = process.argv.slice(2);
 const packages = readdirSync(join(root, "packages"))
-  .map((dir) => ({ dir: join(root, "packages", dir), json: JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")) }))
+  .map((dir) => ({
+    dir: join(root, "packages", dir),
+    json: JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")),
+  }))
   .filter((p) => !p.json.private && (only.length === 0 || only.includes(p.json.name)));
 
 const work = mkdtempSync(join(tmpdir(), "mk-pack-"));
 const tarballs = join(work, "tarballs");
 mkdirSync(tarballs);
-const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", ...opts });
+const run = (cmd, args, opts = {}) =>
+  execFileSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", ...opts });
 const pnpm = (args, cwd) => run("npx", ["--yes", "pnpm@10.34.9", ...args], { cwd });
 const bin = (name) => join(root, "node_modules", ".bin", name);
 
@@ -49,23 +53,38 @@ for (const p of packages) {
     } catch (error) {
       row[key] = "FAIL";
       failed++;
-      console.error(`\n✗ ${name} ${key}:\n${error.stdout ?? ""}${error.stderr ?? ""}${error.stdout || error.stderr ? "" : error.message}`);
+      console.error(
+        `\n✗ ${name} ${key}:\n${error.stdout ?? ""}${error.stderr ?? ""}${error.stdout || error.stderr ? "" : error.message}`,
+      );
     }
   };
   step("publint", () => run(bin("publint"), ["--strict", tarball]));
   step("attw", () => run(bin("attw"), [tarball, "--profile", "esm-only", "--format", "table-flipped"]));
   const project = mkdtempSync(join(work, "alone-"));
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "alone", private: true, type: "module" }));
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({ name: "alone", private: true, type: "module" }),
+  );
   // The package's own tarball plus the tarballs of the meterkit packages it depends on (not yet on npm).
-  const siblings = Object.keys(p.json.dependencies ?? {}).filter((d) => tarballOf.has(d)).map((d) => tarballOf.get(d));
-  step("install", () => run("npm", ["install", "--no-audit", "--no-fund", "--omit=dev", tarball, ...siblings], { cwd: project }));
+  const siblings = Object.keys(p.json.dependencies ?? {})
+    .filter((d) => tarballOf.has(d))
+    .map((d) => tarballOf.get(d));
+  step("install", () =>
+    run("npm", ["install", "--no-audit", "--no-fund", "--omit=dev", tarball, ...siblings], { cwd: project }),
+  );
   step("example", () => {
     const readme = readFileSync(join(p.dir, "README.md"), "utf8");
     writeFileSync(join(project, "example.mjs"), toRunnableJs(firstExample(readme)));
-    run(process.execPath, ["example.mjs"], { cwd: project, env: { ...process.env, ...env }, timeout: 120_000 });
+    run(process.execPath, ["example.mjs"], {
+      cwd: project,
+      env: { ...process.env, ...env },
+      timeout: 120_000,
+    });
   });
 }
 await env.close?.();
 console.table(results);
-console.log(failed === 0 ? `pack check: ${results.length} packages, all ok` : `pack check: ${failed} failures`);
+console.log(
+  failed === 0 ? `pack check: ${results.length} packages, all ok` : `pack check: ${failed} failures`,
+);
 process.exit(failed === 0 ? 0 : 1);

@@ -12,6 +12,10 @@ export function firstExample(readme) {
 /** Strip types; keep ESM and top-level await. */
 export function toRunnableJs(source) {
   return ts.transpileModule(source, {
-    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+    compilerOptions: {
+      module: ts.ModuleKind.ESNext,
+      target: ts.ScriptTarget.ES2022,
+      verbatimModuleSyntax: false,
+    },
   }).outputText;
 }
