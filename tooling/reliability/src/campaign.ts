@@ -40,6 +40,8 @@ export async function runCampaign(o: {
   /** Close the client's dispatcher, so the open-socket count means something. */
   closeClient: () => Promise<void>;
   onUntyped?: (op: string, error: unknown) => void;
+  /** What counts as a typed error. Default core's `isSdkError` (connector-model has its own family). */
+  isTyped?: (error: unknown) => boolean;
 }): Promise<CampaignRow> {
   let unhandled = 0;
   const onUnhandled = () => void unhandled++;
@@ -57,7 +59,7 @@ export async function runCampaign(o: {
             await op.run();
             successes++;
           } catch (error) {
-            if (isSdkError(error)) typed++;
+            if ((o.isTyped ?? isSdkError)(error)) typed++;
             else {
               untyped++;
               o.onUntyped?.(op.name, error);
