@@ -5,7 +5,9 @@
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { ensureServices } from "@meterkit/services";
@@ -46,7 +48,19 @@ async function ensureChromium(): Promise<string> {
   return installed;
 }
 
+/** The newest modification time under `dir` (ms). */
+async function newest(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const times = await Promise.all(
+    entries.filter((e) => e.isFile()).map(async (e) => (await stat(join(e.parentPath, e.name))).mtimeMs),
+  );
+  return Math.max(0, ...times);
+}
+
+/** Builds the demo unless dist/ is newer than every source file (`pnpm test` has built it already). */
 async function buildDemo(): Promise<void> {
+  const main = join(DEMO_DIR, "dist", "main.js");
+  if (existsSync(main) && (await stat(main)).mtimeMs >= (await newest(join(DEMO_DIR, "src")))) return;
   const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
   await run(process.execPath, [tsc, "-p", "tsconfig.build.json"], { cwd: DEMO_DIR });
 }
