@@ -29,7 +29,7 @@ const ROUTES: readonly Route[] = [
 
 /** Options of {@link startSlaCatalog}. @public */
 export interface SlaCatalogOptions {
-  /** Default 8080, the SLA@SOI port the provider tools assume; 0 picks a free port. */
+  /** Default 0: a free port, like the other stand-ins (the `sla-catalog` CLI's own default is 8080, SLA@SOI's port). */
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
@@ -77,7 +77,7 @@ export async function startSlaCatalog(options: SlaCatalogOptions = {}): Promise<
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 8080, host, () => resolve());
+    server.listen(options.port ?? 0, host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = host.includes(":") ? `[${host}]` : host;
