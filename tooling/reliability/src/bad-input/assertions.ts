@@ -60,6 +60,8 @@ export interface EncodingSpec {
   readonly method: string;
   /** The exact raw request path (before the query), e.g. `/v1/entity/..%2Fadmin`. */
   readonly path: string;
+  /** How many requests the call makes (a write that reads the result back makes two); the first is checked. */
+  readonly requests?: number;
   /** Extra checks on the recorded request (query, body, headers). */
   readonly check?: (request: RecordedRequest) => void;
 }
@@ -79,7 +81,7 @@ export async function expectEncoded(
     expect(isMeterkitError(outcome.error), `typed error expected, got ${describe(outcome.error)}`).toBe(true);
     expect(isSdkError(outcome.error, "invalid_input"), describe(outcome.error)).toBe(false);
   }
-  expect(server.requests, "exactly one request").toHaveLength(1);
+  expect(server.requests, "the expected number of requests").toHaveLength(spec.requests ?? 1);
   const request = server.requests[0] as RecordedRequest;
   expect(request.method).toBe(spec.method);
   expect(request.path.split("?")[0]).toBe(spec.path);

@@ -33,7 +33,7 @@ export interface Operation {
   /** Fields that must be present (default: every field of `valid`). */
   readonly required?: readonly string[];
   /** The wire route: method and path template with `{field}` placeholders filled from the input. */
-  readonly route: { readonly method: string; readonly path: string };
+  readonly route: { readonly method: string; readonly path: string; readonly requests?: number };
   /** Whether an unknown field is refused (strict input objects). Default true. */
   readonly strictKeys?: boolean;
   /** Whether the whole input is an object argument (then non-objects are refused). Default true. */
@@ -47,6 +47,8 @@ export interface Operation {
   readonly aliases?: Readonly<Record<string, string>>;
   /** Fields sent in the query string (a lone surrogate cannot survive URL encoding there). */
   readonly query?: readonly string[];
+  /** Fields where `null` is a legal value (e.g. `tenant_id: null`, "rules without a tenant"). */
+  readonly nullable?: readonly string[];
   /** Text longer than this is refused (the client caps its strings), so the 1 MB value must be refused. */
   readonly maxLength?: number;
   /** The client trims text: a value with outer whitespace (a BOM included) arrives trimmed. */
@@ -58,7 +60,11 @@ export interface Operation {
 /** What must happen to one generated input. */
 export type Expectation =
   | { readonly refuse: readonly string[]; readonly gap?: string; readonly inMessage?: boolean }
-  | { readonly encode: { method: string; path: string }; readonly verbatim?: string; readonly gap?: string };
+  | {
+      readonly encode: { method: string; path: string; requests?: number };
+      readonly verbatim?: string;
+      readonly gap?: string;
+    };
 
 /** One generated case. */
 export interface Case {
@@ -122,7 +128,7 @@ function encoded(op: Operation, field: string, value: string): Case {
     title: `${op.name} ${field}: legal hostile ${show(value)}`,
     input,
     expect: {
-      encode: { method: op.route.method, path: wirePath(op, variant(op, field, sent)) },
+      encode: { ...op.route, path: wirePath(op, variant(op, field, sent)) },
       verbatim: sent,
     },
   };
@@ -154,7 +160,7 @@ export function casesOf(op: Operation): Case[] {
     {
       title: `${op.name}: the valid input is sent`,
       input: { ...op.valid },
-      expect: { encode: { method: op.route.method, path: wirePath(op, { ...op.valid }) } },
+      expect: { encode: { ...op.route, path: wirePath(op, { ...op.valid }) } },
     },
   ];
   const required = op.required ?? Object.keys(op.valid);
@@ -174,7 +180,10 @@ export function casesOf(op: Operation): Case[] {
         ),
       );
     } else {
-      const legal = kind === "filter" ? ["number", "boolean", "array"] : [];
+      const legal = [
+        ...(kind === "filter" ? ["number", "boolean", "array"] : []),
+        ...(op.nullable?.includes(field) ? ["null"] : []),
+      ];
       out.push(
         ...refusals(
           op,
