@@ -84,6 +84,26 @@ it(`iterates ${TOTAL} resources`, async () => {
     console.log(
       `process peak RSS: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB (stand-in included)`,
     );
+    // Machine-readable lines for the root `pnpm bench` (tooling/bench/run.mjs).
+    const perSecond = (r: { items: number; ms: number }) => Math.round((r.items / r.ms) * 1000);
+    const mb = (x: number) => +x.toFixed(1);
+    for (const line of [
+      {
+        name: `allocation pagination, ${client.items} resources vs undici loop`,
+        value: perSecond(client),
+        baseline: perSecond(baseline),
+        ratio: +(perSecond(client) / perSecond(baseline)).toFixed(3),
+        unit: "items/s",
+      },
+      {
+        name: "allocation peak heap Δ, all vs a quarter of the items",
+        value: mb(client.peakHeapMb),
+        baseline: mb(quarter.peakHeapMb),
+        ratio: quarter.peakHeapMb > 0 ? +(client.peakHeapMb / quarter.peakHeapMb).toFixed(3) : null,
+        unit: "MB",
+      },
+    ])
+      console.log(`BENCH ${JSON.stringify(line)}`);
   } finally {
     await w.close();
   }

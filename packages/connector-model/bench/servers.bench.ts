@@ -98,4 +98,13 @@ it("serialize and construct 100,000 Servers vs a JSON round trip", () => {
       "",
     ].join("\n"),
   );
+  // Machine-readable lines for the root `pnpm bench` (tooling/bench/run.mjs).
+  for (const [name, value] of [
+    ["connector-model construct vs JSON round trip", construct],
+    ["connector-model serializeList vs JSON round trip", serialize],
+  ] as const) {
+    const ratio = +(value / baseline).toFixed(3);
+    const line = { name, value: Math.round(value), baseline: Math.round(baseline), ratio, unit: "objects/s" };
+    console.log(`BENCH ${JSON.stringify(line)}`);
+  }
 });

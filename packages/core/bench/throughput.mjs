@@ -76,5 +76,16 @@ console.table(
   ),
 );
 console.log(`ratio core/bare = ${(median(results.core) / base).toFixed(3)} (target ≥ 0.85)`);
+// One machine-readable line per ratio, collected by the root `pnpm bench` (tooling/bench/run.mjs).
+for (const [name, target] of [
+  ["core", 0.85],
+  ["core+retry", undefined],
+]) {
+  const value = median(results[name]);
+  const line = { name: `${name} vs bare undici`, value: Math.round(value), baseline: Math.round(base) };
+  console.log(
+    `BENCH ${JSON.stringify({ ...line, ratio: +(value / base).toFixed(3), unit: "req/s", target })}`,
+  );
+}
 await dispatcher.close();
 server.close();

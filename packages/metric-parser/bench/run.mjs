@@ -53,6 +53,18 @@ function ratio(label, ours, baseline) {
   console.log(`${label.padEnd(58)} ${(ours / baseline).toFixed(2).padStart(14)} x`);
 }
 
+/** A machine-readable line for the root `pnpm bench` (tooling/bench/run.mjs): a baseline of this run. */
+function bench(name, ours, baseline, unit) {
+  const line = {
+    name,
+    value: Math.round(ours),
+    baseline: Math.round(baseline),
+    ratio: +(ours / baseline).toFixed(3),
+    unit,
+  };
+  console.log(`BENCH ${JSON.stringify(line)}`);
+}
+
 // A realistic process: a mapping of a few hundred conversions, each compiled and used, before the one we time
 // (so the closures' call sites have seen many shapes, as they would in a service).
 const parser = new SimpleExpressionParser();
@@ -89,6 +101,7 @@ const baseline = measure("baseline: hand-written JS function", N, (n) => {
 });
 if (evaluated.sink !== baseline.sink) throw new Error("the compiled expression and the baseline disagree");
 ratio("ours / hand-written JS", evaluated.opsPerSecond, baseline.opsPerSecond);
+bench("metric-parser evaluate vs hand-written JS", evaluated.opsPerSecond, baseline.opsPerSecond, "evals/s");
 ratio("ours / Python original (820,000 evaluations/s)", evaluated.opsPerSecond, 820_000);
 
 // (ii) Reference: a two-WHEN CASE.
@@ -121,4 +134,5 @@ const raw = measure("baseline: jsep() on the arithmetic part, default config", c
   return last;
 });
 ratio("ours / plain jsep", parsed.opsPerSecond, raw.opsPerSecond);
+bench("metric-parser parse vs plain jsep", parsed.opsPerSecond, raw.opsPerSecond, "parses/s");
 ratio("ours / Python original (330 parses/s, research/nflex.md §7)", parsed.opsPerSecond, 330);

@@ -48,6 +48,14 @@ afterAll(async () => {
       `  ${r.name.padEnd(44)} ${(N / r.seconds).toFixed(1).padStart(8)} mappings/s  ${(base / r.seconds).toFixed(2)}× sequential`,
     );
   }
+  // Machine-readable lines for the root `pnpm bench` (tooling/bench/run.mjs), each against sequential.
+  for (const r of results.slice(1)) {
+    const [value, baseline] = [+(N / r.seconds).toFixed(1), +(N / base).toFixed(1)];
+    const line = { name: `rating ${N} mappings: ${r.name} vs sequential`, value, baseline };
+    console.log(
+      `BENCH ${JSON.stringify({ ...line, ratio: +(base / r.seconds).toFixed(3), unit: "mappings/s" })}`,
+    );
+  }
 });
 
 test.skipIf(!haveCloudKitty)(
