@@ -38,6 +38,8 @@ it("parses flags over the environment, and checks what belongs together", () => 
   const env = { MK_DEMO_ALMANACH_URL: "http://env.example", MK_DEMO_ALMANACH_TOKEN: "t" };
   const o = parseOptions(["--almanach-url", "http://flag.example:8000"], env);
   expect(o.almanach).toEqual({ url: "http://flag.example:8000", token: "t" });
+  // pnpm passes the `--` of `pnpm demo -- --month 2026-01` through.
+  expect(parseOptions(["--", "--month", "2026-01"], {}).month).toBe("2026-01");
   expect(() => parseOptions(["--waldur-url", "http://w.example/api/"], {})).toThrow(/--waldur-token/);
   expect(() => parseOptions(["--cloudkitty-url", "ftp://x"], {})).toThrow(UsageError);
   expect(() => parseOptions(["--keystone-url", "http://k.example/v3"], {})).toThrow(/--keystone-user/);

@@ -70,7 +70,9 @@ function httpUrl(flag: string, value: string | undefined): string | undefined {
 export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): DemoOptions {
   let values: ReturnType<typeof parseArgs<{ options: typeof FLAGS; args: string[] }>>["values"];
   try {
-    ({ values } = parseArgs({ args: [...argv], options: FLAGS, allowPositionals: false, strict: true }));
+    // `pnpm demo -- --flag` hands the script the `--` too.
+    const args = argv[0] === "--" ? argv.slice(1) : [...argv];
+    ({ values } = parseArgs({ args, options: FLAGS, allowPositionals: false, strict: true }));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
