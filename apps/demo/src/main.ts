@@ -17,6 +17,11 @@ function waitForSignal(): Promise<string> {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
+  // A closed pipe (`pnpm demo | head`) must not crash the demo before it has cleaned up.
+  for (const stream of [process.stdout, process.stderr])
+    stream.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+    });
   let options: ReturnType<typeof parseOptions>;
   try {
     options = parseOptions(argv, process.env);

@@ -54,7 +54,12 @@ export async function runDemo(options: DemoOptions, io: DemoIo, cleanup: Cleanup
   const progress = createProgress(io.stdout, !options.plain, 7);
   const use = (info: ServiceInfo) => report.services.push(info);
   // Slow starts (CloudKitty, the embedded catalog database) run in the background from the beginning.
-  const cloudkittyStart = connectCloudKitty(options, io.env, io.ensure);
+  const cloudkittyStart = connectCloudKitty(options, io.env, (names) => {
+    io.stdout.write(
+      "Starting CloudKitty in the background (tooling/services; a first run installs Debian's packages).\n\n",
+    );
+    return io.ensure(names);
+  });
   // The catalog stand-in keeps its data on the project's PostgreSQL when it runs (MK_PG_URL, or started
   // together with CloudKitty); otherwise on embedded PGlite.
   const catalogStart = connectSlaCatalog(options, cleanup, async () => {

@@ -15,7 +15,7 @@ import { createCatalogClient } from "@meterkit/sla-catalog-client";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { DemoReport, ServiceInfo } from "../src/report/model.js";
-import { type DemoProcess, printedPath, startDemo } from "./support/run-demo.js";
+import { type DemoProcess, printedPath, startDemo, stopDemo } from "./support/run-demo.js";
 
 const services = inject("services");
 let demo: DemoProcess;
@@ -51,12 +51,7 @@ beforeAll(async () => {
   html = await readFile(printedPath(demo.stdout(), "HTML report"), "utf8");
 }, 120_000);
 
-afterAll(async () => {
-  if (demo && demo.child.exitCode === null) {
-    demo.child.kill("SIGKILL");
-    await demo.exited;
-  }
-});
+afterAll(() => stopDemo(demo));
 
 describe("pnpm demo, as a newcomer runs it", () => {
   it("runs every step, each against a live service where it has one", () => {

@@ -13,11 +13,13 @@ import { createCatalogClient } from "@meterkit/sla-catalog-client";
 import pg from "pg";
 import { afterAll, expect, inject, it } from "vitest";
 import type { DemoReport } from "../src/report/model.js";
-import { printedPath, startDemo } from "./support/run-demo.js";
+import { type DemoProcess, printedPath, startDemo, stopDemo } from "./support/run-demo.js";
 
 const services = inject("services");
 const stops: (() => Promise<void>)[] = [];
+let demo: DemoProcess | undefined;
 afterAll(async () => {
+  await stopDemo(demo);
   for (const stop of stops.reverse()) await stop();
 });
 
@@ -48,7 +50,7 @@ it("runs every step against the services named by flags and tokens", async () =>
   // The Keystone-protected CloudKitty, with the settings a user's openrc would export.
   const cloudkittyUrl = services.MK_CLOUDKITTY_URL ?? "";
   const out = await mkdtemp(join(tmpdir(), "meterkit-demo-flags-"));
-  const demo = startDemo(["--out", out, "--almanach-url", almanach.url, "--cloudkitty-url", cloudkittyUrl], {
+  demo = startDemo(["--out", out, "--almanach-url", almanach.url, "--cloudkitty-url", cloudkittyUrl], {
     MK_DEMO_ALMANACH_TOKEN: "almanach-test-token",
     MK_DEMO_WALDUR_URL: waldur.url,
     MK_DEMO_WALDUR_TOKEN: "waldur-test-token",

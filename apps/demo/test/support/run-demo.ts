@@ -61,3 +61,12 @@ export function printedPath(stdout: string, label: string): string {
   if (!line) throw new Error(`the demo printed no "${label}:" line:\n${stdout}`);
   return line.slice(label.length + 2).trim();
 }
+
+/** Stops a demo still running (a failed or timed-out test): SIGTERM so that it cleans up, SIGKILL after 30 s. */
+export async function stopDemo(demo: DemoProcess | undefined): Promise<void> {
+  if (!demo || demo.child.exitCode !== null || demo.child.signalCode !== null) return;
+  demo.child.kill("SIGTERM");
+  const timer = setTimeout(() => demo.child.kill("SIGKILL"), 30_000);
+  await demo.exited;
+  clearTimeout(timer);
+}
