@@ -6,7 +6,7 @@ export default defineConfig({
     globalSetup: ["test/support/global-setup.ts"],
     restoreMocks: true,
     clearMocks: true,
-    testTimeout: 60_000,
+    testTimeout: 300_000,
     hookTimeout: 120_000,
     // One CloudKitty is shared: the module switch test must not run while another file prices quotes.
     fileParallelism: false,

@@ -63,6 +63,7 @@ export class HashMapHttpError extends HttpError {
       requestId: error.requestId,
       ...(text === undefined ? {} : { message: text }),
     });
+    this.message = this.message.replace("[@meterkit/core]", "[@meterkit/rating-hashmap-client]");
     this.reason = REASONS[error.status] ?? (error.status >= 500 ? "server" : "other");
     this.serverMessage = text;
   }

@@ -10,6 +10,14 @@
 /** Python's default context precision. */
 const PREC = 28;
 const TEN = 10n;
+// Powers of ten, computed once: the hot paths (rescaling, rounding) would otherwise allocate a BigInt each time.
+const POW10: bigint[] = [1n];
+for (let i = 1; i <= 128; i++) POW10.push((POW10[i - 1] as bigint) * TEN);
+const LIMIT = POW10[PREC] as bigint;
+
+function pow10(n: number): bigint {
+  return POW10[n] ?? TEN ** BigInt(n);
+}
 
 /** An immutable finite decimal: `(-1)^sign × coef × 10^exp`. @internal */
 export interface PyDecimal {
@@ -47,16 +55,16 @@ function digits(coef: bigint): number {
 
 /** Python's `_fix` for our purposes: round to 28 significant digits, half to even. */
 function fix(sign: 0 | 1, coef: bigint, exp: number): PyDecimal {
+  if (coef < LIMIT) return { sign, coef, exp };
   const n = digits(coef);
-  if (n <= PREC) return { sign, coef, exp };
   const drop = n - PREC;
-  const div = TEN ** BigInt(drop);
+  const div = pow10(drop);
   let q = coef / div;
   const r = coef % div;
   const half = div / 2n;
   if (r > half || (r === half && q % 2n === 1n)) q += 1n;
   let e = exp + drop;
-  if (digits(q) > PREC) {
+  if (q >= LIMIT) {
     q /= TEN;
     e += 1;
   }
@@ -76,10 +84,10 @@ export function decAdd(a: PyDecimal, b: PyDecimal): PyDecimal {
     // Python rescales the non-zero operand to the smaller exponent, but never below exp - prec - 1.
     const other = a.coef === 0n ? b : a;
     exp = Math.max(exp, other.exp - PREC - 1);
-    return fix(other.sign, other.coef * TEN ** BigInt(other.exp - exp), exp);
+    return fix(other.sign, other.coef * pow10(other.exp - exp), exp);
   }
-  const x = (a.sign ? -1n : 1n) * a.coef * TEN ** BigInt(a.exp - exp);
-  const y = (b.sign ? -1n : 1n) * b.coef * TEN ** BigInt(b.exp - exp);
+  const x = a.sign ? -(a.coef * pow10(a.exp - exp)) : a.coef * pow10(a.exp - exp);
+  const y = b.sign ? -(b.coef * pow10(b.exp - exp)) : b.coef * pow10(b.exp - exp);
   const sum = x + y;
   // An exact zero from opposite signs is +0 under ROUND_HALF_EVEN.
   if (sum === 0n) return fix(0, 0n, exp);
@@ -88,10 +96,15 @@ export function decAdd(a: PyDecimal, b: PyDecimal): PyDecimal {
 
 /** Numeric comparison: -1, 0 or 1 (zeros compare equal whatever their sign or exponent). @internal */
 export function decCmp(a: PyDecimal, b: PyDecimal): -1 | 0 | 1 {
+  const sa = a.coef === 0n ? 0 : a.sign ? -1 : 1;
+  const sb = b.coef === 0n ? 0 : b.sign ? -1 : 1;
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  if (sa === 0) return 0;
   const exp = Math.min(a.exp, b.exp);
-  const x = (a.sign ? -1n : 1n) * a.coef * TEN ** BigInt(a.exp - exp);
-  const y = (b.sign ? -1n : 1n) * b.coef * TEN ** BigInt(b.exp - exp);
-  return x < y ? -1 : x > y ? 1 : 0;
+  const x = a.coef * pow10(a.exp - exp);
+  const y = b.coef * pow10(b.exp - exp);
+  if (x === y) return 0;
+  return x < y === sa > 0 ? -1 : 1;
 }
 
 /** `str(Decimal)`: Python's to-scientific-string, e.g. `"3.000"`, `"0E-27"`, `"1E+3"`. @internal */

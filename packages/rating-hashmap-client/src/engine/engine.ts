@@ -14,9 +14,10 @@ import {
 } from "../decimal/py-decimal.js";
 import { PKG } from "../inputs.js";
 import type { MapType } from "../models.js";
-import { type DescValue, type ParsedUsageRecord, type UsageRecord, UsageRecords } from "../usage.js";
+import type { DescValue, UsageRecord } from "../usage.js";
 import { compileRules, type LevelRule, type Rule, type ServiceEntry } from "./compile.js";
 import { type Comparand, pyDecimalOf, pyStr } from "./python-values.js";
+import { type PricedRecord, prepareRecords } from "./records.js";
 import { RuleSet } from "./rule-set.js";
 
 interface GroupResult {
@@ -38,7 +39,7 @@ function atLeast(cmp: Comparand, level: PyDecimal): boolean {
 function pricePoint(
   entry: ServiceEntry | undefined,
   qty: PyDecimal,
-  desc: Readonly<Record<string, DescValue>>,
+  desc: Pick<PricedRecord, "metadata" | "groupby">,
 ): PyDecimal {
   const res = new Map<string, GroupResult>();
   const update = (
@@ -75,8 +76,13 @@ function pricePoint(
     for (const [group, rule] of entry.mappings) update(group, rule);
     thresholds(entry.thresholds, qty, "service");
     for (const [fieldName, scope] of entry.fields ?? []) {
-      if (!Object.hasOwn(desc, fieldName)) continue;
-      const value = desc[fieldName] as DescValue;
+      // DataPoint.desc is metadata updated with groupby: groupby wins.
+      let value: DescValue;
+      if (desc.groupby && Object.hasOwn(desc.groupby, fieldName))
+        value = desc.groupby[fieldName] as DescValue;
+      else if (desc.metadata && Object.hasOwn(desc.metadata, fieldName))
+        value = desc.metadata[fieldName] as DescValue;
+      else continue;
       const text = pyStr(value);
       for (const [group, byValue] of scope.mappings)
         for (const [v, rule] of byValue) if (text === v) update(group, rule);
@@ -128,13 +134,8 @@ export interface RatingEngineOptions {
 export function createRatingEngine(rules: RuleSet, options: RatingEngineOptions = {}): RatingEngine {
   const parsed = validateInput(RuleSet, rules, { package: PKG, root: "rules" });
   const entries = compileRules(parsed, options.tenantId);
-  const points = (records: readonly UsageRecord[]): PyDecimal[] => {
-    const valid = validateInput(UsageRecords, records, { package: PKG, root: "records" });
-    return valid.map((r: ParsedUsageRecord) => {
-      const qty = parsePyDecimal(r.volume) as PyDecimal;
-      return pricePoint(entries.get(r.service), qty, { ...r.desc.metadata, ...r.desc.groupby });
-    });
-  };
+  const points = (records: readonly UsageRecord[]): PyDecimal[] =>
+    prepareRecords(records).map((r) => pricePoint(entries.get(r.service), r.qty, r));
   return {
     price(records) {
       const prices = points(records);
