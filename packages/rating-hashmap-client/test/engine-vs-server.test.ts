@@ -5,13 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  createRatingEngine,
-  fetchRuleSet,
-  type HashMapClient,
-  RatingEngineError,
-  type UsageRecord,
-} from "../src/index.js";
+import { createRatingEngine, fetchRuleSet, RatingEngineError } from "../src/index.js";
 import { type Created, createRuleSet, deleteRuleSet, drawRuleSet } from "./support/generate.js";
 import { rng, runPython } from "./support/python.js";
 import { haveCloudKitty, retryingClient, services, stableQuote, unique } from "./support/services.js";

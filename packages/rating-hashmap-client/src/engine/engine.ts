@@ -3,15 +3,7 @@
  * in Python-`Decimal` arithmetic (28 digits, half-even), so prices match `/v1/rating/quote` to the last digit.
  */
 import { validateInput } from "@meterkit/core";
-import {
-  decAdd,
-  decCmp,
-  decInt,
-  decMul,
-  decToString,
-  type PyDecimal,
-  parsePyDecimal,
-} from "../decimal/py-decimal.js";
+import { decAdd, decCmp, decInt, decMul, decToString, type PyDecimal } from "../decimal/py-decimal.js";
 import { PKG } from "../inputs.js";
 import type { MapType } from "../models.js";
 import type { DescValue, UsageRecord } from "../usage.js";
