@@ -53,7 +53,7 @@ it("connector-model CMP context: every operation completes or fails typed, nothi
   const untyped: string[] = [];
   const row = record(
     await runCampaign({
-      client: "connector-model (CMP context)",
+      client: "connector-model cmp",
       proxy,
       operations,
       concurrency: 8,
