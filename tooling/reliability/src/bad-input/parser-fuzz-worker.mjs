@@ -130,8 +130,8 @@ const SOUP = [
   ...NUMBERS,
   ...NAMES,
 ];
-// biome-ignore lint/suspicious/noTemplateCurlyInString: template-injection lookalikes, on purpose.
 const CHARS =
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: template-injection lookalikes, on purpose.
   "0123456789.eE+-*/^%()<>=! abcxyzCASEWHENTHENELSEifelsenotandor_,'\"`${}[]\\\u0000\u00e9\u202e\ud83e\uddfe\n\t";
 
 function atom(depth) {
