@@ -7,5 +7,6 @@ export default defineConfig({
     restoreMocks: true,
     clearMocks: true,
     testTimeout: 30_000,
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 });
