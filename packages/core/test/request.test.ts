@@ -26,7 +26,7 @@ beforeAll(async () => {
     if (path.endsWith("/bad-json"))
       return void res.writeHead(200, { "content-type": "application/json" }).end("{oops");
     if (path.endsWith("/missing"))
-      return json(res, 404, { detail: "Not found." }, { "x-openstack-request-id": "req-42" });
+      return json(res, 404, { detail: `Not found: ${req.url}` }, { "x-openstack-request-id": "req-42" });
     if (path.endsWith("/text-error"))
       return void res.writeHead(500, { "content-type": "text/plain" }).end("boom");
     json(res, 200, { hello: "world" });
@@ -159,7 +159,7 @@ describe("responses", () => {
     expect(error).toBeInstanceOf(HttpError);
     expect(error.code).toBe("http_error");
     expect(error.status).toBe(404);
-    expect(error.body).toEqual({ detail: "Not found." });
+    expect((error.body as { detail: string }).detail).toMatch(/^Not found: /);
     expect(error.requestId).toBe("req-42");
     expect(error.url).not.toContain("hunter2-pw");
     expect(error.message).not.toContain("hunter2-pw");
@@ -174,5 +174,38 @@ describe("responses", () => {
   it("returns text when asked", async () => {
     const { data } = await client().request({ method: "GET", path: "/hello", responseType: "text" });
     expect(data).toBe('{"hello":"world"}');
+  });
+});
+
+describe("what core puts on the wire is checked before sending", () => {
+  it("refuses header injection, bad header names, bad methods and timeouts, naming the field", async () => {
+    const before = server.received.length;
+    const cases: [Parameters<ReturnType<typeof client>["request"]>[0], string][] = [
+      [{ method: "GET", path: "/echo", headers: { "x-a": "1\r\nx-evil: 1" } }, "headers.x-a"],
+      [{ method: "GET", path: "/echo", headers: { "bad name": "1" } }, "headers.bad name"],
+      [{ method: "TRACE" as "GET", path: "/echo" }, "method"],
+      [{ method: "GET", path: "/echo", timeoutMs: -1 }, "timeoutMs"],
+      [{ method: "GET", path: "/x/{id}", pathParams: { id: "a\uD800b" } }, "id"],
+      [{ method: "GET", path: "/echo", query: { q: "\uDC00" } }, "q"],
+      [{ method: "GET", path: "http://evil.example/x" }, "path"],
+    ];
+    for (const [call, field] of cases) {
+      const error = (await client()
+        .request(call)
+        .catch((e: unknown) => e)) as InvalidInputError;
+      expect(error, field).toBeInstanceOf(InvalidInputError);
+      expect(error.field).toBe(field);
+    }
+    expect(() => client({ userAgent: "x\r\ny: 1" })).toThrow(/userAgent/);
+    expect(() => client({ headers: { "x-b": "\n" } })).toThrow(/headers\.x-b/);
+    expect(server.received.length).toBe(before);
+  });
+
+  it("scrubs a secret query value from an error even when the server echoes it back", async () => {
+    const error = (await client()
+      .request({ method: "GET", path: "/missing", query: { password: "echoed-canary-pw" } })
+      .catch((e: unknown) => e)) as HttpError;
+    expect(error.message).toContain("Not found: ");
+    expect(`${error.message} ${JSON.stringify(error)}`).not.toContain("echoed-canary-pw");
   });
 });

@@ -9,6 +9,7 @@ import { assertOk, decodeBody, requestIdOf } from "./response.js";
 import { transport } from "./transport.js";
 import type { HttpClientOptions, HttpResponse, RequestOptions } from "./types.js";
 import { appendQuery, fillPath, joinUrl } from "./url.js";
+import { assertValidCall, assertValidClientOptions } from "./validate-call.js";
 
 const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE"]);
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -73,12 +74,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   };
 
   async function prepare(call: RequestOptions<unknown>): Promise<PreparedRequest> {
+    assertValidCall(call, pkg);
     const base =
       typeof options.baseUrl === "function"
         ? await options.baseUrl({ signal: call.signal })
         : options.baseUrl;
-    const url = joinUrl(base, fillPath(call.path, call.pathParams, pkg));
-    appendQuery(url, call.query, call.dateFormat ?? ((d) => d.toISOString()));
+    const url = joinUrl(base, fillPath(call.path, call.pathParams, pkg), pkg);
+    appendQuery(url, call.query, call.dateFormat ?? ((d) => d.toISOString()), pkg);
     const headers: Record<string, string> = { accept: "application/json", "user-agent": userAgent };
     for (const [k, v] of Object.entries(options.headers ?? {})) headers[k.toLowerCase()] = v;
     let body: string | undefined;
@@ -114,10 +116,5 @@ function validateOptions(options: HttpClientOptions): void {
       throw new InvalidInputError([{ path: ["baseUrl"], message: "must use http or https" }]);
     }
   }
-  const t = options.timeoutMs;
-  if (t !== undefined && !(Number.isFinite(t) && t > 0)) {
-    throw new InvalidInputError([
-      { path: ["timeoutMs"], message: "must be a positive number of milliseconds" },
-    ]);
-  }
+  assertValidClientOptions(options);
 }

@@ -1,5 +1,6 @@
 /** Building request URLs: base + path template + query, with every user value encoded. */
 import { InvalidInputError } from "../errors.js";
+import { isSecretName, registerSecret } from "../redact.js";
 import type { QueryValue } from "./types.js";
 
 /**
@@ -23,13 +24,37 @@ export function fillPath(
         opts(pkg),
       );
     }
+    if (!isWellFormed(value)) {
+      throw new InvalidInputError(
+        [{ path: [name], message: "contains an unpaired UTF-16 surrogate" }],
+        opts(pkg),
+      );
+    }
     return encodeURIComponent(value);
   });
 }
 
-/** Join a base URL and a path without losing the base's own path (`http://h/v1` + `/x` → `http://h/v1/x`). @internal */
-export function joinUrl(base: string | URL, path: string): URL {
-  if (/^https?:\/\//i.test(path)) return new URL(path);
+/** False for strings with lone surrogates, which cannot be encoded as UTF-8 (encodeURIComponent throws). @internal */
+export function isWellFormed(value: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(value);
+}
+
+/**
+ * Join a base URL and a path without losing the base's own path (`http://h/v1` + `/x` → `http://h/v1/x`).
+ * An absolute URL (a pagination link) is accepted only on the base's own origin: credentials never go elsewhere.
+ * @internal
+ */
+export function joinUrl(base: string | URL, path: string, pkg?: string): URL {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) {
+    const url = new URL(path);
+    if (url.origin !== new URL(String(base)).origin) {
+      throw new InvalidInputError(
+        [{ path: ["path"], message: `must stay on ${new URL(String(base)).origin}` }],
+        opts(pkg),
+      );
+    }
+    return url;
+  }
   const baseUrl = new URL(String(base));
   const basePath = baseUrl.pathname.replace(/\/+$/, "");
   const [pathname, search] = splitOnce(path, "?");
@@ -43,13 +68,25 @@ export function appendQuery(
   url: URL,
   query: Readonly<Record<string, QueryValue>> | undefined,
   dateFormat: (d: Date) => string,
+  pkg?: string,
 ): void {
   if (!query) return;
   for (const [key, value] of Object.entries(query)) {
     if (value === undefined || value === null) continue;
     const values = Array.isArray(value) ? value : [value];
     for (const item of values as readonly (string | number | boolean | Date)[]) {
-      url.searchParams.append(key, item instanceof Date ? formatDate(item, key, dateFormat) : String(item));
+      const text = item instanceof Date ? formatDate(item, key, dateFormat) : String(item);
+      // URLSearchParams would silently turn a lone surrogate into U+FFFD: refuse it instead.
+      if (!isWellFormed(text)) {
+        throw new InvalidInputError(
+          [{ path: [key], message: "contains an unpaired UTF-16 surrogate" }],
+          opts(pkg),
+        );
+      }
+      // A secret in a query string (a password, a token) is scrubbed by value from anything we report,
+      // even when a server echoes the request back in an error body.
+      if (isSecretName(key)) registerSecret(text);
+      url.searchParams.append(key, text);
     }
   }
 }
