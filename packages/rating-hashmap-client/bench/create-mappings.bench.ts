@@ -51,7 +51,7 @@ afterAll(async () => {
   // Machine-readable lines for the root `pnpm bench` (tooling/bench/run.mjs), each against sequential.
   for (const r of results.slice(1)) {
     const [value, baseline] = [+(N / r.seconds).toFixed(1), +(N / base).toFixed(1)];
-    const line = { name: `rating ${N} mappings: ${r.name} vs sequential`, value, baseline };
+    const line = { name: `rating ${N} mappings: ${r.name} vs meterkit sequential`, value, baseline };
     console.log(
       `BENCH ${JSON.stringify({ ...line, ratio: +(base / r.seconds).toFixed(3), unit: "mappings/s" })}`,
     );
