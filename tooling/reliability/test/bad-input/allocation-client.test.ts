@@ -80,6 +80,8 @@ const OPERATIONS: Operation[] = [
     required: [],
     fields: { providerUuid: "strict", offeringUuid: "strict", state: "strict", fields: "filter" },
     query: ["fields"],
+    // Sent as the repeated wire key `field`; core names that key when it refuses a value.
+    aliases: { fields: "field" },
     route: { method: "GET", path: "/api/marketplace-resources/" },
     refuse: {
       providerUuid: notUuids,
