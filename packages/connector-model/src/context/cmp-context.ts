@@ -1,3 +1,4 @@
+import { AbortError, isSdkError, NetworkError, registerSecret, TimeoutError } from "@meterkit/core";
 import { type Dispatcher, getGlobalDispatcher, request } from "undici";
 import { InvalidValueError } from "../errors.js";
 import { pad } from "../time/civil.js";
@@ -18,6 +19,8 @@ export interface CmpContextOptions {
   moduleId?: string | number | null;
   /** Transport (default: undici's global dispatcher). */
   dispatcher?: Dispatcher;
+  /** Longest wait for response headers, and longest silence while reading a body. Default 30 000 ms. */
+  timeoutMs?: number;
   /** Clock for log timestamps. */
   clock?: Clock;
   /** Where failed log deliveries are reported (default `console.error`); `log()` itself never throws. */
@@ -60,17 +63,33 @@ export function createCmpContext(options: CmpContextOptions): CmpContext {
   } else if (options.token !== undefined) {
     headers.authorization = `Bearer ${options.token}`;
   }
+  // Never let a credential reach an error message or a log line (core scrubs registered values).
+  registerSecret(options.password);
+  registerSecret(options.token);
+  if (headers.authorization)
+    registerSecret(headers.authorization.slice(headers.authorization.indexOf(" ") + 1));
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+    throw new InvalidValueError("timeoutMs must be a positive number of milliseconds", "timeoutMs");
+  }
   const pending = new Set<Promise<void>>();
 
   async function send(method: "POST" | "PATCH", path: string, data: unknown): Promise<CmpResponse> {
-    const response = await request(root + path, {
-      method,
-      headers,
-      body: JSON.stringify(data),
-      dispatcher,
-    });
-    const content = new Uint8Array(await response.body.arrayBuffer());
-    return { statusCode: response.statusCode, content };
+    const url = root + path;
+    try {
+      const response = await request(url, {
+        method,
+        headers,
+        body: JSON.stringify(data),
+        dispatcher,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      const content = new Uint8Array(await response.body.arrayBuffer());
+      return { statusCode: response.statusCode, content };
+    } catch (error) {
+      throw transportError(error, { method, url }, timeoutMs);
+    }
   }
 
   return {
@@ -104,4 +123,19 @@ export function createCmpContext(options: CmpContextOptions): CmpContext {
 function logTimestamp(clock: Clock): string {
   const t = readClock(clock);
   return `${pad(t.year, 4)}-${pad(t.month, 2)}-${pad(t.day, 2)}T${pad(t.hour, 2)}:${pad(t.minute, 2)}:${pad(t.second, 2)}.${pad(t.microsecond, 6)}Z`;
+}
+
+/** undici's failures as core's typed errors, so callers can rely on `isSdkError()` for every failure. */
+function transportError(error: unknown, request: { method: string; url: string }, timeoutMs: number): Error {
+  if (isSdkError(error)) return error;
+  const code = (error as { code?: string } | null)?.code;
+  if (
+    code === "UND_ERR_HEADERS_TIMEOUT" ||
+    code === "UND_ERR_BODY_TIMEOUT" ||
+    code === "UND_ERR_CONNECT_TIMEOUT"
+  ) {
+    return new TimeoutError(request, timeoutMs, error);
+  }
+  if (code === "UND_ERR_ABORTED") return new AbortError(request, error);
+  return new NetworkError(request, error);
 }
