@@ -20,6 +20,8 @@ export interface CallSpec<T> {
   schema?: Schema<T>;
   /** Names of newer-release fields/filters this call sends, to turn `Unknown argument` into a clear error. */
   newer?: readonly string[];
+  /** A POST that only reads (the quote): safe for `retry()` to repeat. */
+  idempotent?: boolean;
 }
 
 const UNKNOWN = /Unknown (?:argument|attribute)[^"'\n]*?(?:for argument \w+: |: )?"?([A-Za-z_]+)"?/;
@@ -34,6 +36,7 @@ export async function call<T>(http: HttpClient, spec: CallSpec<T>, options: Call
       query: spec.query,
       body: spec.body,
       schema: spec.schema,
+      idempotent: spec.idempotent,
       signal: options.signal,
       timeoutMs: options.timeoutMs,
       headers: options.headers,

@@ -22,7 +22,14 @@ export async function quote(
   const parsed = validateInput(UsageRecords, resources, { package: PKG, root: "resources" });
   return call(
     http,
-    { method: "POST", path: "/v1/rating/quote", body: { resources: parsed }, schema: QuoteResult },
+    // A quote only reads rules: safe to repeat, so `retry()` may retry it like a GET.
+    {
+      method: "POST",
+      path: "/v1/rating/quote",
+      body: { resources: parsed },
+      schema: QuoteResult,
+      idempotent: true,
+    },
     options,
   );
 }
