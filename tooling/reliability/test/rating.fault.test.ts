@@ -28,7 +28,13 @@ it("rating-hashmap-client: every operation completes or fails typed, no POST rea
       seeded.push(m.mapping_id);
     }
     // A real server under load answers in tens of ms; 1 s per attempt leaves room, stalls last 2.5 s.
-    const rig = await startFaultRig({ target, seed: 1717, stallMs: 2_500 });
+    // The quote is a read-only POST the client marks idempotent: repeating it is allowed, not a duplicate.
+    const rig = await startFaultRig({
+      target,
+      seed: 1717,
+      stallMs: 2_500,
+      exempt: (method, path) => method === "POST" && path.startsWith("/v1/rating/quote"),
+    });
     const hashmap = createHashMapClient({
       baseUrl: rig.proxy.url,
       dispatcher: rig.dispatcher,
