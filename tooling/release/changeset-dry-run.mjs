@@ -4,14 +4,7 @@
 // changeset is bumped as it says, a dependent public package gets at least a patch bump with its
 // `workspace:^` range kept, private packages stay unversioned, and each bumped package gets a CHANGELOG.
 import { execFileSync } from "node:child_process";
-import {
-  cpSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-} from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 

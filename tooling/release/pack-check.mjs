@@ -6,12 +6,13 @@
 // provides them from tooling/services and the sandbox.
 //
 // Usage: node tooling/release/pack-check.mjs [package-name…]
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { promisify } from "node:util";
 import { exampleEnv } from "./example-env.mjs";
-import { firstExample, toRunnableJs } from "./readme-example.mjs";
+import { exampleFiles, firstExample, toRunnableJs } from "./readme-example.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 const only = process.argv.slice(2);
@@ -20,7 +21,9 @@ const packages = readdirSync(join(root, "packages"))
     dir: join(root, "packages", dir),
     json: JSON.parse(readFileSync(join(root, "packages", dir, "package.json"), "utf8")),
   }))
-  .filter((p) => !p.json.private && (only.length === 0 || only.includes(p.json.name)));
+  .filter((p) => !p.json.private);
+// Every public package is packed (a checked one may need its siblings' tarballs); only the named ones are checked.
+const checked = packages.filter((p) => only.length === 0 || only.includes(p.json.name));
 
 const work = mkdtempSync(join(tmpdir(), "mk-pack-"));
 const tarballs = join(work, "tarballs");
@@ -28,6 +31,7 @@ mkdirSync(tarballs);
 const run = (cmd, args, opts = {}) =>
   execFileSync(cmd, args, { stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", ...opts });
 const pnpm = (args, cwd) => run("npx", ["--yes", "pnpm@10.34.9", ...args], { cwd });
+const execFileAsync = promisify(execFile);
 const bin = (name) => join(root, "node_modules", ".bin", name);
 
 const tarballOf = new Map();
@@ -41,7 +45,7 @@ for (const p of packages) {
 const env = await exampleEnv(root);
 const results = [];
 let failed = 0;
-for (const p of packages) {
+for (const p of checked) {
   const name = p.json.name;
   const tarball = tarballOf.get(name);
   const row = { package: name, publint: "", attw: "", install: "", example: "" };
@@ -49,6 +53,18 @@ for (const p of packages) {
   const step = (key, fn) => {
     try {
       fn();
+      row[key] = "ok";
+    } catch (error) {
+      row[key] = "FAIL";
+      failed++;
+      console.error(
+        `\n✗ ${name} ${key}:\n${error.stdout ?? ""}${error.stderr ?? ""}${error.stdout || error.stderr ? "" : error.message}`,
+      );
+    }
+  };
+  const stepAsync = async (key, fn) => {
+    try {
+      await fn();
       row[key] = "ok";
     } catch (error) {
       row[key] = "FAIL";
@@ -72,13 +88,15 @@ for (const p of packages) {
   step("install", () =>
     run("npm", ["install", "--no-audit", "--no-fund", "--omit=dev", tarball, ...siblings], { cwd: project }),
   );
-  step("example", () => {
+  // Async: the sandbox stand-ins answer from this very process, so it must not block while the example runs.
+  await stepAsync("example", async () => {
     const readme = readFileSync(join(p.dir, "README.md"), "utf8");
+    for (const file of exampleFiles(readme)) writeFileSync(join(project, file.name), file.content);
     writeFileSync(join(project, "example.mjs"), toRunnableJs(firstExample(readme)));
-    run(process.execPath, ["example.mjs"], {
+    await execFileAsync(process.execPath, ["example.mjs"], {
       cwd: project,
       env: { ...process.env, ...env },
-      timeout: 120_000,
+      timeout: 180_000,
     });
   });
 }

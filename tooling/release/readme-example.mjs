@@ -19,3 +19,15 @@ export function toRunnableJs(source) {
     },
   }).outputText;
 }
+
+/**
+ * Files the README shows for its examples: a fenced block whose first line is a comment naming a file
+ * (`# mapping.yaml`, `// config.json`) is written under that name before the example runs.
+ */
+export function exampleFiles(readme) {
+  const files = [];
+  for (const match of readme.matchAll(/```[a-z]*\n(?:#|\/\/) ([\w.-]+\.[a-z]+)\n([\s\S]*?)```/g)) {
+    files.push({ name: match[1], content: match[2] });
+  }
+  return files;
+}
