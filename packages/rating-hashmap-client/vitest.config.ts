@@ -10,5 +10,6 @@ export default defineConfig({
     hookTimeout: 120_000,
     // One CloudKitty is shared: the module switch test must not run while another file prices quotes.
     fileParallelism: false,
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 });
