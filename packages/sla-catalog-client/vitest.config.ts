@@ -7,5 +7,6 @@ export default defineConfig({
     clearMocks: true,
     testTimeout: 30_000,
     passWithNoTests: true,
+    typecheck: { enabled: true, include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
   },
 });
