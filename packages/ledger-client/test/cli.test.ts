@@ -43,8 +43,12 @@ async function run(
   let stderr = "";
   const code = await runCli(argv, {
     env,
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
   });
   return { code, stdout, stderr };
 }

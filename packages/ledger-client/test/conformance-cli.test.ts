@@ -84,7 +84,9 @@ describe("cli captures", () => {
     const env = Object.fromEntries(Object.entries(capture.env ?? {}).map(([k, v]) => [k, server.fill(v)]));
     const code = await runCli([...(capture.argv ?? []).slice(1), "--format", "json"], {
       env,
-      stdout: (t) => void (stdout += t),
+      stdout: (t) => {
+        stdout += t;
+      },
       stderr: () => {},
     });
     expect(code).toBe(0);

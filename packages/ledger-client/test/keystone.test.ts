@@ -183,8 +183,12 @@ describe("the almanach CLI with the real Keystone", () => {
     };
     const code = await runCli(argv, {
       env,
-      stdout: (t) => void (stdout += t),
-      stderr: (t) => void (stderr += t),
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
     });
     return { code, stdout, stderr };
   };

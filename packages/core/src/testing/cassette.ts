@@ -53,9 +53,12 @@ type DispatchOptions = Dispatcher.DispatchOptions;
  * that matches nothing fails with `CassetteMismatchError` naming it.
  * @public
  */
-export function cassetteDispatcher(
-  options: CassetteOptions,
-): Dispatcher & { readonly cassette: Cassette; unused(): RecordedExchange[] } {
+export function cassetteDispatcher(options: CassetteOptions): Dispatcher & {
+  /** The exchanges read from the file (replay) or recorded so far (record). */
+  readonly cassette: Cassette;
+  /** Replay: the recorded exchanges no request has matched yet (assert it is empty); record: always `[]`. */
+  unused(): RecordedExchange[];
+} {
   return options.mode === "record" ? new RecordingDispatcher(options) : new ReplayDispatcher(options.file);
 }
 
