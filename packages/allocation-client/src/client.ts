@@ -83,41 +83,72 @@ function bind(ctx: ClientContext) {
     /** The server generation this client speaks. */
     generation: ctx.generation,
     users: {
+      /** `GET users/`: every user the caller may see, page by page; filters are checked before sending. */
       list: (filters?: UserFilters, options?: ListOptions): Paginated<User> =>
         listUsers(ctx, filters, options),
     },
     sshKeys: {
+      /**
+       * `GET keys/`: SSH public keys; the server's default page size applies unless `options.pageSize` is
+       * set.
+       */
       list: (filters?: SshKeyFilters, options?: ListOptions): Paginated<SshKey> =>
         listSshKeys(ctx, filters, options),
     },
     resources: {
+      /**
+       * `GET marketplace-resources/`: marketplace resources (allocations) matching the query, page by page.
+       */
       list: (query?: ResourceQuery, options?: ListOptions): Paginated<Resource> =>
         listResources(ctx, query, options),
+      /**
+       * `GET marketplace-provider-resources/`: the service provider's view of its resources (current servers
+       * only; throws `UnsupportedOperationError` on legacy servers).
+       */
       listAsProvider: (query?: ResourceQuery, options?: ListOptions): Paginated<Resource> =>
         listResources(ctx, query, options, true),
+      /** Link a resource to the provider's own id (`POST …/{uuid}/set_backend_id/`). */
       setBackendId: (
         resourceUuid: string,
         backendId: string,
         options?: CallOptions,
       ): Promise<ResourceStatus> => setBackendId(ctx, resourceUuid, backendId, options),
+      /**
+       * Replace the access report shown to the resource's users (`POST …/{uuid}/submit_report/`); at least
+       * one section.
+       */
       submitReport: (
         resourceUuid: string,
         report: readonly ReportSection[],
         options?: CallOptions,
       ): Promise<ResourceStatus> => submitReport(ctx, resourceUuid, report, options),
+      /** `GET …/{uuid}/team/`: the members of the resource's project; pick the route with `options.view`. */
       getTeam: (resourceUuid: string, options?: ResourceReadOptions): Promise<ProjectUser[]> =>
         getTeam(ctx, resourceUuid, options),
+      /**
+       * `GET …/{uuid}/plan_periods/`: the resource's open billing periods, whose UUIDs usages are reported
+       * against.
+       */
       getPlanPeriods: (resourceUuid: string, options?: ResourceReadOptions): Promise<PlanPeriod[]> =>
         getPlanPeriods(ctx, resourceUuid, options),
     },
     orders: {
+      /** `GET marketplace-orders/` (current) or `marketplace-order-items/` (legacy), page by page. */
       list: (filters?: OrderFilters, options?: ListOptions): Paginated<Order> =>
         listOrders(ctx, filters, options),
+      /**
+       * Approve an order as the service provider. A 409 (order not pending the provider) is retried, then
+       * throws `StateConflictError`.
+       */
       approve: (
         orderUuid: string,
         input?: ApproveOrderInput,
         options?: CallOptions,
       ): Promise<OrderActionResult> => approveOrder(ctx, orderUuid, input, options),
+      /**
+       * Reject an order as the service provider, optionally with a comment for the consumer (current
+       * servers).
+       */
       reject: (
         orderUuid: string,
         input?: RejectOrderInput,
@@ -125,14 +156,20 @@ function bind(ctx: ClientContext) {
       ): Promise<OrderActionResult> => rejectOrder(ctx, orderUuid, input, options),
     },
     offerings: {
+      /** One offering with its `components`, whose `type`s usages are reported under. */
       get: (offeringUuid: string, options?: CallOptions): Promise<Offering> =>
         getOffering(ctx, offeringUuid, options),
     },
     componentUsages: {
+      /**
+       * `POST marketplace-component-usages/set_usage/`: report usages for a plan period or resource; reporting
+       * again in the same month overwrites the value.
+       */
       create: (input: CreateComponentUsagesInput, options?: CallOptions): Promise<void> =>
         createComponentUsages(ctx, input, options),
     },
     offeringUsers: {
+      /** `POST marketplace-offering-users/`: grant a user an account on an offering (UUIDs or API URLs). */
       create: (input: CreateOfferingUserInput, options?: CallOptions): Promise<OfferingUser> =>
         createOfferingUser(ctx, input, options),
     },
