@@ -4,6 +4,7 @@ import type { LogContext } from "./context.js";
 
 /** Where {@link Logger} prints when there is no module id; `process.stdout` by default. @public */
 export interface TextSink {
+  /** Writes one already formatted line (`<severity>\t<message>\n`); the return value is ignored. */
   write(text: string): unknown;
 }
 

@@ -10,6 +10,7 @@ export interface SerializeOptions {
 
 /** Anything with a `serialize()` method, as `serializeList` needs. @public */
 export interface Serializable {
+  /** Returns the object in the nflex connector wire format (plain JSON data). */
   serialize(options?: SerializeOptions): unknown;
 }
 

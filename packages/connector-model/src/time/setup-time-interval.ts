@@ -19,6 +19,10 @@ export interface TimeIntervalEvent {
 
 /** Anything with an `info(text)` method, such as {@link Logger}. @public */
 export interface InfoLogger {
+  /**
+   * Called once per interval computed from `last_update`: the backfill notice when the end was capped, else
+   * `""`.
+   */
   info(message: string): void;
 }
 
