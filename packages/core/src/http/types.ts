@@ -28,13 +28,20 @@ export type QueryValue =
 /** Anything with zod's `safeParse` or a plain `parse`: a zod schema fits. @public */
 export type Schema<T> =
   | {
+      /**
+       * Checks the decoded body without throwing; failures become a `ResponseValidationError` listing the
+       * issues.
+       */
       safeParse(
         input: unknown,
       ):
         | { success: true; data: T }
         | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
     }
-  | { parse(input: unknown): T };
+  | {
+      /** Returns the checked body or throws; the thrown message becomes a `ResponseValidationError`. */
+      parse(input: unknown): T;
+    };
 
 /** One request. `path` is a template whose `{name}` segments are filled from `pathParams`, encoded. @public */
 export interface RequestOptions<T = unknown> extends CallOptions {

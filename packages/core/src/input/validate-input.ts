@@ -2,6 +2,7 @@ import { InvalidInputError, type ValidationIssue } from "../errors.js";
 
 /** Anything with zod's `safeParse`. @public */
 export interface InputSchema<T> {
+  /** Checks the input without throwing; failures become an `InvalidInputError` naming each field. */
   safeParse(
     input: unknown,
   ):

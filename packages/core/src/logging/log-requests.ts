@@ -3,6 +3,10 @@ import { redactUrl } from "../redact.js";
 
 /** Where log lines go: anything with a `debug` method (console, pino, a test array…). @public */
 export interface Logger {
+  /**
+   * Receives one line per request (method, redacted URL, status or error code, duration) and the same as
+   * `meta`.
+   */
   debug(message: string, meta?: Record<string, unknown>): void;
 }
 

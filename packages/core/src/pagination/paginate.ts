@@ -21,6 +21,10 @@ export interface Page<T> extends HttpResponse<readonly T[]> {
 
 /** An async iterable of items; `break` stops early; `.pages()` gives whole pages. @public */
 export interface Paginated<T> extends AsyncIterable<T> {
+  /**
+   * Iterates whole pages (with their response and `total`) instead of single items; requests the next page
+   * lazily.
+   */
   pages(): AsyncIterable<Page<T>>;
 }
 
