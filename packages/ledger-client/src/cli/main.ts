@@ -12,9 +12,13 @@ import { commandHelp, GLOBALS, mainHelp } from "./help.js";
 
 /** Where the CLI reads its settings and writes its output; `dispatcher` is for tests. @public */
 export interface CliIo {
+  /** Environment variables the settings are read from (flags win), usually `process.env`. */
   env: Readonly<Record<string, string | undefined>>;
+  /** Receives results and help text, newline included. */
   stdout: (text: string) => void;
+  /** Receives error messages, one line each, newline included. */
   stderr: (text: string) => void;
+  /** Undici dispatcher for every request the command makes (tests point it at a local server). */
   dispatcher?: HttpClientOptions["dispatcher"];
 }
 

@@ -4,7 +4,7 @@ import { type AlmanachContext, DateField, Id, send, validate } from "../context.
 import { type DateInput, formatBodyDate, formatQueryDate } from "../dates.js";
 import { type Entity, EntityListSchema, type InstanceEntity, InstanceSchema } from "../models.js";
 
-/** Input of {@link getTenantEntities}. @public */
+/** Input of {@link AlmanachClient.getTenantEntities}. @public */
 export interface GetTenantEntitiesInput {
   tenantId: string;
   start: DateInput;
@@ -12,7 +12,7 @@ export interface GetTenantEntitiesInput {
   end?: DateInput | undefined;
 }
 
-/** The fields {@link updateInstanceEntity} may change (the server's whitelist). @public */
+/** The fields {@link AlmanachClient.updateInstanceEntity} may change (the server's whitelist). @public */
 export interface UpdateInstanceEntityInput {
   instanceId: string;
   name?: string | undefined;

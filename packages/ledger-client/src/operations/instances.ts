@@ -4,7 +4,7 @@ import { type AlmanachContext, DateField, Id, orNow, send, validate } from "../c
 import { type DateInput, formatBodyDate, formatQueryDate } from "../dates.js";
 import { type InstanceEntity, InstanceListSchema } from "../models.js";
 
-/** Input of {@link getInstances}. @public */
+/** Input of {@link AlmanachClient.getInstances}. @public */
 export interface GetInstancesInput {
   tenantId: string;
   start: DateInput;
@@ -18,7 +18,7 @@ export interface ImageMetaInput {
   type?: string | null | undefined;
 }
 
-/** Input of {@link createInstance}. @public */
+/** Input of {@link AlmanachClient.createInstance}. @public */
 export interface CreateInstanceInput {
   tenantId: string;
   instanceId: string;
@@ -29,14 +29,14 @@ export interface CreateInstanceInput {
   imageMeta?: ImageMetaInput | undefined;
 }
 
-/** Input of {@link deleteInstance}. @public */
+/** Input of {@link AlmanachClient.deleteInstance}. @public */
 export interface DeleteInstanceInput {
   instanceId: string;
   /** Default: now (UTC). */
   end?: DateInput | undefined;
 }
 
-/** Input of {@link resizeInstance}. @public */
+/** Input of {@link AlmanachClient.resizeInstance}. @public */
 export interface ResizeInstanceInput {
   instanceId: string;
   flavor: string;

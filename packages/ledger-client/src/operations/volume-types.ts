@@ -3,7 +3,7 @@ import { z } from "zod";
 import { type AlmanachContext, Id, send, validate } from "../context.js";
 import { type VolumeType, VolumeTypeListSchema, VolumeTypeSchema } from "../models.js";
 
-/** Input of {@link createVolumeType}. @public */
+/** Input of {@link AlmanachClient.createVolumeType}. @public */
 export interface CreateVolumeTypeInput {
   volumeTypeId: string;
   volumeTypeName: string;

@@ -4,14 +4,14 @@ import { type AlmanachContext, Attachments, DateField, Id, orNow, Size, send, va
 import { type DateInput, formatBodyDate, formatQueryDate } from "../dates.js";
 import { type VolumeEntity, VolumeListSchema } from "../models.js";
 
-/** Input of {@link getVolumes}. @public */
+/** Input of {@link AlmanachClient.getVolumes}. @public */
 export interface GetVolumesInput {
   tenantId: string;
   start: DateInput;
   end: DateInput;
 }
 
-/** Input of {@link createVolume}. @public */
+/** Input of {@link AlmanachClient.createVolume}. @public */
 export interface CreateVolumeInput {
   tenantId: string;
   volumeId: string;
@@ -26,14 +26,14 @@ export interface CreateVolumeInput {
   start?: DateInput | undefined;
 }
 
-/** Input of {@link deleteVolume}. @public */
+/** Input of {@link AlmanachClient.deleteVolume}. @public */
 export interface DeleteVolumeInput {
   volumeId: string;
   /** Default: now (UTC). */
   end?: DateInput | undefined;
 }
 
-/** Input of {@link resizeVolume}. @public */
+/** Input of {@link AlmanachClient.resizeVolume}. @public */
 export interface ResizeVolumeInput {
   volumeId: string;
   size: number;
@@ -41,7 +41,7 @@ export interface ResizeVolumeInput {
   resizeDate?: DateInput | undefined;
 }
 
-/** Input of {@link attachVolume} and {@link detachVolume}. @public */
+/** Input of {@link AlmanachClient.attachVolume} and {@link AlmanachClient.detachVolume}. @public */
 export interface VolumeAttachmentInput {
   volumeId: string;
   /** Attach: the instances to attach. Detach: the instances that *remain* attached. */
