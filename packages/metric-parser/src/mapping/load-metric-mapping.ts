@@ -10,6 +10,7 @@ import { pyyamlTags } from "./pyyaml-tags.js";
  * @public
  */
 export interface MetricMappingLogger {
+  /** Receives the parse error's message for a `conversion_expr` that does not parse; loading goes on. */
   warn(message: string): void;
 }
 
