@@ -103,54 +103,99 @@ export function createHashMapClient(options: HashMapClientOptions) {
     /** `GET …/types`: `["flat", "rate"]`. */
     mapTypes: (o?: O) => listMapTypes(http, o),
     services: {
+      /** `GET …/services`: every HashMap service. */
       list: (o?: O) => listServices(http, o),
+      /** `GET …/services/{id}`: one service by UUID. */
       get: (id: string, o?: O) => getService(http, id, o),
+      /** `POST …/services`: `name` is the collected service (the usage key), e.g. `instance`. */
       create: (input: { name: string }, o?: O) => createService(http, input, o),
       /** Recursive: deletes the service's fields, mappings and thresholds. */
       delete: (id: string, o?: O) => deleteService(http, id, o),
     },
     fields: {
+      /** `GET …/fields?service_id=`: the fields of one service (the server requires the service). */
       list: (serviceId: string, o?: O) => listFields(http, serviceId, o),
+      /** `GET …/fields/{id}`: one field by UUID. */
       get: (id: string, o?: O) => getField(http, id, o),
+      /** `POST …/fields`: `name` is a key of the usage's `desc`, e.g. `flavor_id`. */
       create: (input: CreateFieldInput, o?: O) => createField(http, input, o),
       /** Recursive: deletes the field's mappings and thresholds. */
       delete: (id: string, o?: O) => deleteField(http, id, o),
     },
     groups: {
+      /** `GET …/groups`: every HashMap group. */
       list: (o?: O) => listGroups(http, o),
+      /** `GET …/groups/{id}`: one group by UUID. */
       get: (id: string, o?: O) => getGroup(http, id, o),
+      /** `POST …/groups`: a new, empty group. */
       create: (input: { name: string }, o?: O) => createGroup(http, input, o),
+      /** `DELETE …/groups/{id}`: keeps its rules (ungrouped) unless `o.recursive` is true. */
       delete: (id: string, o?: DeleteGroupOptions) => deleteGroup(http, id, o),
+      /** `GET …/groups/{id}/mappings`: the group's mappings. */
       mappings: (id: string, o?: O) => listGroupMappings(http, id, o),
+      /** `GET …/groups/{id}/thresholds`: the group's thresholds. */
       thresholds: (id: string, o?: O) => listGroupThresholds(http, id, o),
     },
     mappings: {
+      /** `GET …/mappings`: the filter must give `service_id`, `field_id` or `group_id`. */
       list: (filter: RuleFilter, o?: O) => listMappings(http, filter, o),
+      /** `GET …/mappings/{id}`: one mapping by UUID. */
       get: (id: string, o?: O) => getMapping(http, id, o),
+      /**
+       * `POST …/mappings`: exactly one parent; `value` only (and always) for a field mapping; `cost` a
+       * decimal string.
+       */
       create: (input: CreateMappingInput, o?: O) => createMapping(http, input, o),
+      /**
+       * Read-merge-write: GET the mapping, apply `patch`, PUT the whole object (a PUT resets whatever it
+       * leaves out), then return the mapping as stored.
+       */
       update: (id: string, patch: MappingPatch, o?: O) => updateMapping(http, id, patch, o),
+      /** `DELETE …/mappings/{id}`. */
       delete: (id: string, o?: O) => deleteMapping(http, id, o),
+      /** The mapping's group, or `null` when it has none. */
       group: (id: string, o?: O) => getMappingGroup(http, id, o),
     },
     thresholds: {
+      /** `GET …/thresholds`: the filter must give `service_id`, `field_id` or `group_id`. */
       list: (filter: RuleFilter, o?: O) => listThresholds(http, filter, o),
+      /** `GET …/thresholds/{id}`: one threshold by UUID. */
       get: (id: string, o?: O) => getThreshold(http, id, o),
+      /** `POST …/thresholds`: exactly one parent; `level` and `cost` are decimal strings. */
       create: (input: CreateThresholdInput, o?: O) => createThreshold(http, input, o),
+      /**
+       * Read-merge-write: GET the threshold, apply `patch`, PUT the whole object (a PUT resets whatever it
+       * leaves out), then return the threshold as stored.
+       */
       update: (id: string, patch: ThresholdPatch, o?: O) => updateThreshold(http, id, patch, o),
+      /** `DELETE …/thresholds/{id}`. */
       delete: (id: string, o?: O) => deleteThreshold(http, id, o),
+      /** The threshold's group, or `null` when it has none. */
       group: (id: string, o?: O) => getThresholdGroup(http, id, o),
     },
     modules: {
+      /**
+       * `GET /v1/rating/modules`: every rating module with its state and priority (admin only under
+       * Keystone).
+       */
       list: (o?: O) => listModules(http, o),
+      /** `GET /v1/rating/modules/{id}` (default `hashmap`). */
       get: (id = "hashmap", o?: O) => getModule(http, id, o),
+      /**
+       * `PUT /v1/rating/modules/{id}`: enable/disable a module and/or set its priority; returns it as stored.
+       */
       update: (id: string, change: { enabled?: boolean; priority?: number }, o?: O) =>
         updateModule(http, id, change, o),
     },
     /** The HashMap module's switch and priority (`/v1/rating/modules/hashmap`). */
     module: {
+      /** The HashMap module's state and priority. */
       get: (o?: O) => getModule(http, "hashmap", o),
+      /** Enables the HashMap module; returns it as stored. */
       enable: (o?: O) => updateModule(http, "hashmap", { enabled: true }, o),
+      /** Disables the HashMap module; returns it as stored. */
       disable: (o?: O) => updateModule(http, "hashmap", { enabled: false }, o),
+      /** Sets the HashMap module's priority (an integer); returns it as stored. */
       setPriority: (priority: number, o?: O) => updateModule(http, "hashmap", { priority }, o),
     },
     /** `POST /v1/rating/quote`: the server's price, as a decimal string. */

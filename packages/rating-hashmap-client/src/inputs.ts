@@ -76,14 +76,21 @@ export const CreateMappingInput = z
       });
     }
   });
-/** @public */
+/**
+ * What `mappings.create` accepts: exactly one parent (`service_id` or `field_id`), a `cost`, and `value` for
+ * a field mapping.
+ * @public
+ */
 export type CreateMappingInput = z.input<typeof CreateMappingInput>;
 
 /** Input of `thresholds.create`. @public */
 export const CreateThresholdInput = z
   .object({ ...RuleBase, level: LevelInput })
   .superRefine(exactlyOneParent);
-/** @public */
+/**
+ * What `thresholds.create` accepts: exactly one parent (`service_id` or `field_id`), a `level` and a `cost`.
+ * @public
+ */
 export type CreateThresholdInput = z.input<typeof CreateThresholdInput>;
 
 const GroupChange = Uuid.nullable().transform((value, ctx) => {
@@ -114,7 +121,7 @@ export const MappingPatch = z
   .object({ ...PatchBase, value: z.string().optional() })
   .strict()
   .superRefine(notEmpty);
-/** @public */
+/** What `mappings.update` accepts: at least one change; what is left out keeps its current value. @public */
 export type MappingPatch = z.input<typeof MappingPatch>;
 
 /** Changes for `thresholds.update`; what is left out keeps its current value. @public */
@@ -122,14 +129,17 @@ export const ThresholdPatch = z
   .object({ ...PatchBase, level: LevelInput.optional() })
   .strict()
   .superRefine(notEmpty);
-/** @public */
+/**
+ * What `thresholds.update` accepts: at least one change; what is left out keeps its current value.
+ * @public
+ */
 export type ThresholdPatch = z.input<typeof ThresholdPatch>;
 
 /** Input of `services.create` and `groups.create`. @public */
 export const NamedInput = z.object({ name: Name }).strict();
 /** Input of `fields.create`. @public */
 export const CreateFieldInput = z.object({ service_id: Uuid, name: Name }).strict();
-/** @public */
+/** What `fields.create` accepts: the parent `service_id` and the field's `name` (a `desc` key). @public */
 export type CreateFieldInput = z.input<typeof CreateFieldInput>;
 
 /**
@@ -175,7 +185,10 @@ export const RuleFilter = z
       ctx.addIssue({ code: "custom", path: ["no_group"], message: "cannot be combined with group_id" });
     }
   });
-/** @public */
+/**
+ * What `mappings.list` and `thresholds.list` accept: `service_id`, `field_id` or `group_id` is required.
+ * @public
+ */
 export type RuleFilter = z.input<typeof RuleFilter>;
 
 /** The filters only newer CloudKitty releases know. @internal */

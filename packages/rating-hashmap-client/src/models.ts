@@ -11,17 +11,17 @@ const uuid = z.string();
 
 /** A service: maps to the collected service (the usage key), e.g. `instance`. @public */
 export const Service = z.object({ service_id: uuid, name: z.string() });
-/** @public */
+/** A HashMap service as the server returns it (`service_id`, `name`). @public */
 export type Service = z.infer<typeof Service>;
 
 /** A field: a key of the usage's `desc` (metadata/groupby), e.g. `flavor_id`. @public */
 export const Field = z.object({ field_id: uuid, name: z.string(), service_id: uuid });
-/** @public */
+/** A HashMap field as the server returns it (`field_id`, `name`, parent `service_id`). @public */
 export type Field = z.infer<typeof Field>;
 
 /** A group: rules of one group are priced together (`rate × flat × volume`). @public */
 export const Group = z.object({ group_id: uuid, name: z.string() });
-/** @public */
+/** A HashMap group as the server returns it (`group_id`, `name`). @public */
 export type Group = z.infer<typeof Group>;
 
 /** Fields newer CloudKitty releases add to mappings and thresholds (absent on 17). @public */
@@ -52,7 +52,7 @@ export const Mapping = z.object({
   tenant_id: z.string().nullable(),
   ...NewerRuleFields,
 });
-/** @public */
+/** A HashMap mapping as the server returns it; `cost` is a decimal string. @public */
 export type Mapping = z.infer<typeof Mapping>;
 
 /** A threshold. `level` and `cost` are decimal strings. @public */
@@ -67,7 +67,7 @@ export const Threshold = z.object({
   tenant_id: z.string().nullable(),
   ...NewerRuleFields,
 });
-/** @public */
+/** A HashMap threshold as the server returns it; `level` and `cost` are decimal strings. @public */
 export type Threshold = z.infer<typeof Threshold>;
 
 /** A rating module as `/v1/rating/modules` lists it (note the hyphenated `hot-config`). @public */
@@ -78,7 +78,7 @@ export const RatingModule = z.object({
   "hot-config": z.boolean().optional(),
   priority: z.number(),
 });
-/** @public */
+/** A rating module as the server returns it (`module_id`, `enabled`, `priority`, …). @public */
 export type RatingModule = z.infer<typeof RatingModule>;
 
 /** @internal */

@@ -30,7 +30,10 @@ export const UsageRecord = z.object({
     )
     .default({}),
 });
-/** @public */
+/**
+ * One usage record as you pass it to `quote` or the engine (`volume` as a decimal string or an integer).
+ * @public
+ */
 export type UsageRecord = z.input<typeof UsageRecord>;
 /** A validated usage record (`volume` as a decimal string). @internal */
 export type ParsedUsageRecord = z.output<typeof UsageRecord>;

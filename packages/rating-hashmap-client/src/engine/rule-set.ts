@@ -15,7 +15,10 @@ export const RuleSet = z.object({
   mappings: z.array(Mapping).default([]),
   thresholds: z.array(Threshold).default([]),
 });
-/** @public */
+/**
+ * A rule set as you pass it to the engine (`fields`, `groups`, `mappings` and `thresholds` may be left out).
+ * @public
+ */
 export type RuleSet = z.input<typeof RuleSet>;
 /** @internal */
 export type ParsedRuleSet = z.output<typeof RuleSet>;
