@@ -24,8 +24,11 @@ export const EXIT = {
 
 /** Where the CLI writes, and the directory relative file flags are read from. @public */
 export interface CliIo {
+  /** Receives results and help text, newline included. */
   stdout(text: string): void;
+  /** Receives usage and error messages, newline included. */
   stderr(text: string): void;
+  /** The directory relative file flags are resolved against. */
   cwd: string;
 }
 
