@@ -1,7 +1,7 @@
 /** `report.html`: one self-contained page (inline CSS and SVG, no script, no external asset). */
 import { CHART, costChartSvg } from "./chart-svg.js";
-import { decimalRound } from "./decimal.js";
 import type { DemoReport } from "./model.js";
+import { tenantCostRows } from "./tenant-rows.js";
 
 const esc = (s: unknown) =>
   String(s).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -41,13 +41,7 @@ export function renderHtml(report: DemoReport, days: readonly string[]): string 
       `<h2>Cost per tenant (${esc(report.month)})</h2>`,
       table(
         ["tenant", "usage records", "CloudKitty quote (EUR)", "local engine (EUR)", "equal"],
-        r.tenants.map((t) => [
-          t.tenant,
-          t.records.length,
-          t.cloudkitty === null ? "—" : decimalRound(t.cloudkitty, 4),
-          decimalRound(t.local, 4),
-          t.match === null ? "n/a" : t.match ? "yes" : "NO",
-        ]),
+        tenantCostRows(r),
       ),
     );
     if (r.cloudkittyNote) sections.push(`<p class="note">${esc(r.cloudkittyNote)}</p>`);

@@ -1,6 +1,6 @@
 /** The terminal summary: plain-text tables (widths by content, numbers right-aligned). */
-import { decimalRound } from "./decimal.js";
 import type { DemoReport } from "./model.js";
+import { tenantCostRows } from "./tenant-rows.js";
 
 /** A text table with a header rule. */
 export function textTable(headers: readonly string[], rows: readonly (readonly unknown[])[]): string {
@@ -30,16 +30,7 @@ export function terminalSummary(report: DemoReport): string {
   const r = report.rating;
   if (r) {
     out.push(
-      textTable(
-        ["tenant", "records", "CloudKitty EUR", "local engine EUR", "equal"],
-        r.tenants.map((t) => [
-          t.tenant,
-          t.records.length,
-          t.cloudkitty === null ? "—" : decimalRound(t.cloudkitty, 4),
-          decimalRound(t.local, 4),
-          t.match === null ? "n/a" : t.match ? "yes" : "NO",
-        ]),
-      ),
+      textTable(["tenant", "records", "CloudKitty EUR", "local engine EUR", "equal"], tenantCostRows(r)),
     );
   }
   const a = report.allocation;
