@@ -50,19 +50,8 @@ for (const p of checked) {
   const tarball = tarballOf.get(name);
   const row = { package: name, publint: "", attw: "", install: "", example: "" };
   results.push(row);
-  const step = (key, fn) => {
-    try {
-      fn();
-      row[key] = "ok";
-    } catch (error) {
-      row[key] = "FAIL";
-      failed++;
-      console.error(
-        `\n✗ ${name} ${key}:\n${error.stdout ?? ""}${error.stderr ?? ""}${error.stdout || error.stderr ? "" : error.message}`,
-      );
-    }
-  };
-  const stepAsync = async (key, fn) => {
+  // One step of the check: a failure is reported and counted, and the next step still runs.
+  const step = async (key, fn) => {
     try {
       await fn();
       row[key] = "ok";
@@ -74,8 +63,9 @@ for (const p of checked) {
       );
     }
   };
-  step("publint", () => run(bin("publint"), ["--strict", tarball]));
-  step("attw", () => run(bin("attw"), [tarball, "--profile", "esm-only", "--format", "table-flipped"]));
+
+  await step("publint", () => run(bin("publint"), ["--strict", tarball]));
+  await step("attw", () => run(bin("attw"), [tarball, "--profile", "esm-only", "--format", "table-flipped"]));
   const project = mkdtempSync(join(work, "alone-"));
   writeFileSync(
     join(project, "package.json"),
@@ -85,11 +75,11 @@ for (const p of checked) {
   const siblings = Object.keys(p.json.dependencies ?? {})
     .filter((d) => tarballOf.has(d))
     .map((d) => tarballOf.get(d));
-  step("install", () =>
+  await step("install", () =>
     run("npm", ["install", "--no-audit", "--no-fund", "--omit=dev", tarball, ...siblings], { cwd: project }),
   );
   // Async: the sandbox stand-ins answer from this very process, so it must not block while the example runs.
-  await stepAsync("example", async () => {
+  await step("example", async () => {
     const readme = readFileSync(join(p.dir, "README.md"), "utf8");
     for (const file of exampleFiles(readme)) writeFileSync(join(project, file.name), file.content);
     writeFileSync(join(project, "example.mjs"), toRunnableJs(firstExample(readme)));
