@@ -59,6 +59,51 @@ describe("behaviours a Python user would not expect (README)", () => {
   });
 });
 
+describe("compiled conversions", () => {
+  const conversion = simple.parse("(value - offset) * 100 / total if total > 0 else 0");
+
+  /** Variables whose getters record every read, in order. */
+  function recorded(values: Record<string, number>): { scope: object; reads: string[] } {
+    const reads: string[] = [];
+    const scope = {};
+    for (const [name, value] of Object.entries(values)) {
+      Object.defineProperty(scope, name, {
+        enumerable: true,
+        get: () => {
+          reads.push(name);
+          return value;
+        },
+      });
+    }
+    return { scope, reads };
+  }
+
+  it("reads the comparison's variable once and the others in the original's order", () => {
+    const { scope, reads } = recorded({ value: 12, offset: 2, total: 40 });
+    expect(conversion.evaluate(scope)).toBe(25);
+    expect(reads).toEqual(["total", "value", "offset"]);
+    const zero = recorded({ value: 12, offset: 2, total: 0 });
+    expect(conversion.evaluate(zero.scope)).toBe(0);
+    expect(zero.reads).toEqual(["total"]);
+  });
+
+  it("names the first missing variable, test first", () => {
+    expect(() => conversion.evaluate({ value: 1 })).toThrow(expect.objectContaining({ variable: "total" }));
+    expect(() => conversion.evaluate({ total: 1, offset: 2 })).toThrow(
+      expect.objectContaining({ variable: "value" }),
+    );
+    expect(() => conversion.evaluate({ total: 1, value: 2 })).toThrow(
+      expect.objectContaining({ variable: "offset" }),
+    );
+  });
+
+  it("keeps division by zero at 0 and converts non-number variables like Python's float()", () => {
+    expect(simple.parse("x / y * 3 if x == 0 else x / y").evaluate({ x: 5, y: 0 })).toBe(0);
+    expect(simple.parse("y - 1 if 2 <= y else 0").evaluate({ y: " 2.5 " })).toBe(1.5);
+    expect(simple.parse("y + y if y != 0 else y").evaluate({ y: true })).toBe(2);
+  });
+});
+
 describe("jsep's shared configuration", () => {
   it("is left as it was for other users of jsep, and theirs does not leak into ours", () => {
     jsep.addBinaryOp("%%", 10);

@@ -1,8 +1,8 @@
 import { ExpressionValueError } from "../errors.js";
 import type { ArithNode, BinaryNode, CaseNode, ConditionNode, RootNode } from "../syntax/ast.js";
 import { type ArithmeticOperator, negate } from "../values/operators.js";
-import { asciiDigits } from "../values/unicode-digits.js";
-import { chainLoop, powerLoop, simpleChain } from "./chains.js";
+import { chainPlan, compareThenChains, literalValue, runChain } from "./chain-plans.js";
+import { chainLoop, powerLoop } from "./chains.js";
 import {
   arithmeticStep,
   comparison,
@@ -23,6 +23,8 @@ const NESTED_CHAIN_LIMIT = 16;
 /** Compiles a parsed tree once into closures; evaluation never re-reads the tree. */
 export function compile(node: RootNode): Evaluator {
   if (node.type === "Ternary") {
+    const fused = compareThenChains(node.test, node.consequent, node.alternate);
+    if (fused !== undefined) return fused;
     const test = compileCondition(node.test);
     const consequent = compileArith(node.consequent);
     const alternate = compileArith(node.alternate);
@@ -76,13 +78,10 @@ function compileArith(node: ArithNode): Evaluator {
   }
 }
 
-function literalValue(raw: string): number | undefined {
-  const ascii = asciiDigits(raw);
-  return ascii === undefined || ascii.includes(":") ? undefined : Number(ascii);
-}
-
 /** `a op b op c` of `+ - * /` (left-associative): the head, then each (operator, right operand) step. */
 function leftChain(root: BinaryNode): Evaluator {
+  const plan = chainPlan(root);
+  if (plan !== undefined) return (scope) => runChain(plan, scope, 0);
   const steps: { op: ArithmeticOperator; right: ArithNode }[] = [];
   let node: ArithNode = root;
   while (node.type === "BinaryExpression" && node.operator !== "^") {
@@ -93,9 +92,6 @@ function leftChain(root: BinaryNode): Evaluator {
   const ops = steps.map((s) => s.op);
   const rights = steps.map((s) => operandOf(s.right));
   const head = operandOf(node);
-  if (steps.length >= 2 && head.kind !== "fn" && rights.every((r) => r.kind !== "fn")) {
-    return simpleChain(head, ops, rights as Exclude<Operand, { kind: "fn" }>[]);
-  }
   if (steps.length > NESTED_CHAIN_LIMIT) return chainLoop(evaluator(head), ops, rights.map(evaluator));
   let acc = head;
   for (let i = 0; i < ops.length; i++) acc = { kind: "fn", f: arithmeticStep(ops[i]!, acc, rights[i]!) };

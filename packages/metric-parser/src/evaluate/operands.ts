@@ -61,7 +61,8 @@ function relate(op: RelationalOperator, a: ExpressionValue, b: ExpressionValue):
   return compare(op, a, b);
 }
 
-function relateNumbers(op: RelationalOperator, a: number, b: number): boolean {
+/** A comparison of two doubles. */
+export function relateNumbers(op: RelationalOperator, a: number, b: number): boolean {
   if (op === ">") return a > b;
   if (op === "<") return a < b;
   if (op === ">=") return a >= b;
