@@ -1,4 +1,5 @@
-import { compile, type Evaluator, type Scope } from "./evaluate/compile.js";
+import { runPlan } from "./evaluate/chain-plans.js";
+import { compile, type Evaluator, type ExpressionPlan, type Scope } from "./evaluate/compile.js";
 import type { RootNode } from "./syntax/ast.js";
 import type { ExpressionValue } from "./values/operators.js";
 
@@ -16,12 +17,15 @@ export type Variables = Readonly<Record<string, unknown>> | ReadonlyMap<string, 
 export class ParsedExpression {
   /** The text that was parsed. */
   readonly source: string;
+  readonly #plan: ExpressionPlan | undefined;
   readonly #evaluate: Evaluator;
 
   /** @internal Use a parser's `parse()`. */
   constructor(source: string, tree: RootNode) {
     this.source = source;
-    this.#evaluate = compile(tree);
+    const compiled = compile(tree);
+    this.#plan = compiled.plan;
+    this.#evaluate = compiled.evaluate;
   }
 
   /**
@@ -36,6 +40,8 @@ export class ParsedExpression {
    */
   evaluate(variables: Variables = {}): ExpressionValue {
     const scope: Scope = variables instanceof Map ? Object.fromEntries(variables) : (variables as Scope);
-    return this.#evaluate(scope);
+    // A plan runs through one function for every expression, which the caller's loop can inline.
+    const plan = this.#plan;
+    return plan !== undefined ? runPlan(plan, scope) : this.#evaluate(scope);
   }
 }

@@ -1,7 +1,15 @@
 import { ExpressionValueError } from "../errors.js";
 import type { ArithNode, BinaryNode, CaseNode, ConditionNode, RootNode } from "../syntax/ast.js";
 import { type ArithmeticOperator, negate } from "../values/operators.js";
-import { chainPlan, compareThenChains, literalValue, runChain } from "./chain-plans.js";
+import {
+  arithmeticPlan,
+  chainPlan,
+  type ExpressionPlan,
+  literalValue,
+  runChain,
+  runPlan,
+  ternaryPlan,
+} from "./chain-plans.js";
 import { chainLoop, powerLoop } from "./chains.js";
 import {
   arithmeticStep,
@@ -13,18 +21,29 @@ import {
   type Scope,
 } from "./operands.js";
 
-export type { Evaluator, Scope };
+export type { Evaluator, ExpressionPlan, Scope };
+
+/** A compiled expression: a plan when it has one (see {@link ExpressionPlan}), and an evaluator in every case. */
+export interface Compiled {
+  readonly plan: ExpressionPlan | undefined;
+  readonly evaluate: Evaluator;
+}
 
 type Test = (scope: Scope) => boolean;
 
 /** Chains longer than this evaluate in a loop instead of nested closures, so no input can exhaust the stack. */
 const NESTED_CHAIN_LIMIT = 16;
 
-/** Compiles a parsed tree once into closures; evaluation never re-reads the tree. */
-export function compile(node: RootNode): Evaluator {
+/** Compiles a parsed tree once into a plan or closures; evaluation never re-reads the tree. */
+export function compile(node: RootNode): Compiled {
+  const plan =
+    node.type === "Ternary" ? ternaryPlan(node.test, node.consequent, node.alternate) : arithmeticPlan(node);
+  if (plan !== undefined) return { plan, evaluate: (scope) => runPlan(plan, scope) };
+  return { plan: undefined, evaluate: compileTree(node) };
+}
+
+function compileTree(node: RootNode): Evaluator {
   if (node.type === "Ternary") {
-    const fused = compareThenChains(node.test, node.consequent, node.alternate);
-    if (fused !== undefined) return fused;
     const test = compileCondition(node.test);
     const consequent = compileArith(node.consequent);
     const alternate = compileArith(node.alternate);
