@@ -63,9 +63,9 @@ describe("compiled conversions", () => {
   const conversion = simple.parse("(value - offset) * 100 / total if total > 0 else 0");
 
   /** Variables whose getters record every read, in order. */
-  function recorded(values: Record<string, number>): { scope: object; reads: string[] } {
+  function recorded(values: Record<string, number>): { scope: Record<string, number>; reads: string[] } {
     const reads: string[] = [];
-    const scope = {};
+    const scope: Record<string, number> = {};
     for (const [name, value] of Object.entries(values)) {
       Object.defineProperty(scope, name, {
         enumerable: true,
