@@ -101,6 +101,9 @@ describe("compiled conversions", () => {
     expect(simple.parse("x / y * 3 if x == 0 else x / y").evaluate({ x: 5, y: 0 })).toBe(0);
     expect(simple.parse("y - 1 if 2 <= y else 0").evaluate({ y: " 2.5 " })).toBe(1.5);
     expect(simple.parse("y + y if y != 0 else y").evaluate({ y: true })).toBe(2);
+    // A chain starts from its first operand exactly: -0 stays -0 (toBe compares with Object.is).
+    expect(simple.parse("x if y > 0 else x * 1").evaluate({ x: -0, y: 1 })).toBe(-0);
+    expect(simple.parse("x - 0 if y > 0 else x").evaluate({ x: -0, y: -1 })).toBe(-0);
   });
 });
 
