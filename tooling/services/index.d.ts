@@ -13,7 +13,8 @@ export interface EnsureServicesOptions {
  *
  * Keys: `MK_PG_URL` (postgres), `MK_KEYSTONE_URL` (ends in `/v3`), `MK_KEYSTONE_ADMIN_USER`,
  * `MK_KEYSTONE_ADMIN_PASSWORD`, `MK_KEYSTONE_ADMIN_PROJECT`, `MK_KEYSTONE_DEMO_USER`,
- * `MK_KEYSTONE_DEMO_PASSWORD`, `MK_KEYSTONE_DEMO_PROJECT`, `MK_KEYSTONE_REGION` (keystone),
+ * `MK_KEYSTONE_DEMO_PASSWORD`, `MK_KEYSTONE_DEMO_PROJECT`, `MK_KEYSTONE_REGION`, `MK_KEYSTONE_RATING_URL`
+ * (the catalog's CloudKitty URL, set even before CloudKitty runs) (keystone),
  * `MK_CLOUDKITTY_URL` (keystone-protected, no `/v1`), `MK_CLOUDKITTY_NOAUTH_URL` (cloudkitty),
  * plus `MK_SERVICES_DIR` and `MK_PG_SOCKET_DIR`. Services started by other callers appear too.
  *

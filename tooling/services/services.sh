@@ -426,6 +426,8 @@ cmd_env() {
     echo "MK_KEYSTONE_DEMO_PASSWORD=demopass"
     echo "MK_KEYSTONE_DEMO_PROJECT=demo"
     echo "MK_KEYSTONE_REGION=$REGION"
+    # What Keystone's catalog holds for CloudKitty (type rating), whether or not CloudKitty runs yet.
+    echo "MK_KEYSTONE_RATING_URL=http://127.0.0.1:$CK_PORT"
   fi
   if grep -qx cloudkitty <<<"$r"; then
     ck_alive keystone && echo "MK_CLOUDKITTY_URL=http://127.0.0.1:$CK_PORT"

@@ -47,7 +47,8 @@ describe("keystoneAuth with the real Keystone", () => {
     const resolve = (q: Parameters<typeof auth.endpoint>[0]) =>
       (auth.endpoint(q) as (c: object) => Promise<string>)({});
     const publicUrl = await resolve({ type: "rating" });
-    expect(publicUrl).toBe(env.MK_CLOUDKITTY_URL);
+    // This suite starts Keystone only, so CloudKitty may not run yet: compare with the catalog's URL.
+    expect(publicUrl).toBe(env.MK_KEYSTONE_RATING_URL);
     expect(await resolve({ name: "cloudkitty", interface: "admin", region: env.MK_KEYSTONE_REGION! })).toBe(
       publicUrl,
     );

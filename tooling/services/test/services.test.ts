@@ -52,12 +52,14 @@ describe("services.sh env", () => {
       "MK_KEYSTONE_ADMIN_USER",
       "MK_KEYSTONE_ADMIN_PASSWORD",
       "MK_KEYSTONE_REGION",
+      "MK_KEYSTONE_RATING_URL",
       "MK_CLOUDKITTY_URL",
       "MK_CLOUDKITTY_NOAUTH_URL",
     ]) {
       expect(env[key], key).toBeTruthy();
     }
     expect(get("MK_KEYSTONE_URL")).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/v3$/);
+    expect(get("MK_KEYSTONE_RATING_URL")).toBe(get("MK_CLOUDKITTY_URL"));
     expect(get("MK_PG_URL")).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:\d+\/postgres$/);
   });
 
