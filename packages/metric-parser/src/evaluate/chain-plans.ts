@@ -1,5 +1,5 @@
 import type { ArithNode, CompareNode } from "../syntax/ast.js";
-import type { RelationalOperator } from "../values/operators.js";
+import type { ArithmeticOperator, RelationalOperator } from "../values/operators.js";
 import { asciiDigits } from "../values/unicode-digits.js";
 import { readVariable, relateNumbers, type Scope } from "./operands.js";
 
@@ -37,22 +37,36 @@ export function literalValue(raw: string): number | undefined {
 }
 
 /**
+ * `a op b op c` of `+ - * /` (left-associative; `^` and anything else ends it) as its operands in evaluation
+ * order and the operator in front of each operand after the first. A node that is no such chain is one operand.
+ */
+export function flattenChain(node: ArithNode): { operands: ArithNode[]; operators: ArithmeticOperator[] } {
+  const operands: ArithNode[] = [];
+  const operators: ArithmeticOperator[] = [];
+  let head = node;
+  while (head.type === "BinaryExpression" && head.operator !== "^") {
+    operators.push(head.operator);
+    operands.push(head.right);
+    head = head.left;
+  }
+  operands.push(head);
+  return { operands: operands.reverse(), operators: operators.reverse() };
+}
+
+/**
  * The plan of `node`, or `undefined` when an operand is anything but a variable or a valid constant.
  * Operands named `known` read the value passed to {@link runChain} instead of the variables.
  */
 export function chainPlan(node: ArithNode, known?: string): ChainPlan | undefined {
-  const codes: number[] = [];
-  const operands: ArithNode[] = [];
-  let head = node;
-  while (head.type === "BinaryExpression" && head.operator !== "^") {
-    codes.push("+-*/".indexOf(head.operator));
-    operands.push(head.right);
-    head = head.left;
-  }
-  codes.push(FIRST);
-  operands.push(head);
-  operands.reverse();
-  codes.reverse();
+  return planOf(flattenChain(node), known);
+}
+
+/** {@link chainPlan} of a chain already flattened by {@link flattenChain}. */
+export function planOf(
+  { operands, operators }: { operands: readonly ArithNode[]; operators: readonly ArithmeticOperator[] },
+  known?: string,
+): ChainPlan | undefined {
+  const codes = [FIRST, ...operators.map((op) => "+-*/".indexOf(op))];
   const kinds: number[] = [];
   const names: string[] = [];
   const values: number[] = [];

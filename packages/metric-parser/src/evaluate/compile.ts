@@ -1,11 +1,12 @@
 import { ExpressionValueError } from "../errors.js";
 import type { ArithNode, BinaryNode, CaseNode, ConditionNode, RootNode } from "../syntax/ast.js";
-import { type ArithmeticOperator, negate } from "../values/operators.js";
+import { negate } from "../values/operators.js";
 import {
   arithmeticPlan,
-  chainPlan,
   type ExpressionPlan,
+  flattenChain,
   literalValue,
+  planOf,
   runChain,
   runPlan,
   ternaryPlan,
@@ -99,19 +100,13 @@ function compileArith(node: ArithNode): Evaluator {
 
 /** `a op b op c` of `+ - * /` (left-associative): the head, then each (operator, right operand) step. */
 function leftChain(root: BinaryNode): Evaluator {
-  const plan = chainPlan(root);
+  const chain = flattenChain(root);
+  const plan = planOf(chain);
   if (plan !== undefined) return (scope) => runChain(plan, scope, 0);
-  const steps: { op: ArithmeticOperator; right: ArithNode }[] = [];
-  let node: ArithNode = root;
-  while (node.type === "BinaryExpression" && node.operator !== "^") {
-    steps.push({ op: node.operator, right: node.right });
-    node = node.left;
-  }
-  steps.reverse();
-  const ops = steps.map((s) => s.op);
-  const rights = steps.map((s) => operandOf(s.right));
-  const head = operandOf(node);
-  if (steps.length > NESTED_CHAIN_LIMIT) return chainLoop(evaluator(head), ops, rights.map(evaluator));
+  const { operands, operators: ops } = chain;
+  const head = operandOf(operands[0]!);
+  const rights = operands.slice(1).map(operandOf);
+  if (ops.length > NESTED_CHAIN_LIMIT) return chainLoop(evaluator(head), ops, rights.map(evaluator));
   let acc = head;
   for (let i = 0; i < ops.length; i++) acc = { kind: "fn", f: arithmeticStep(ops[i]!, acc, rights[i]!) };
   return evaluator(acc);
