@@ -178,7 +178,30 @@ export class InvalidInputError extends SdkError {
   }
 }
 
-/** True when `value` is a meterkit error (optionally with this `code`), across copies of core. @public */
+/**
+ * The error class behind each of core's codes, so `isSdkError(e, "http_error")` narrows `e` to `HttpError`.
+ * Client packages add their own codes by declaration merging (`interface SdkErrorMap { state_conflict: … }`).
+ * @public
+ */
+export interface SdkErrorMap {
+  http_error: HttpError;
+  network_error: NetworkError;
+  timeout: TimeoutError;
+  aborted: AbortError;
+  auth_error: AuthError;
+  endpoint_not_found: EndpointNotFoundError;
+  response_validation: ResponseValidationError;
+  invalid_input: InvalidInputError;
+}
+
+/**
+ * True when `value` is a meterkit error (optionally with this `code`), across copies of core. With a known
+ * code the type narrows to its class (`isSdkError(e, "http_error") && e.status === 404`).
+ * @public
+ */
+export function isSdkError<C extends keyof SdkErrorMap>(value: unknown, code: C): value is SdkErrorMap[C];
+/** True when `value` is a meterkit error with this code (a client's own code). @public */
+export function isSdkError(value: unknown, code?: SdkErrorCode): value is SdkError;
 export function isSdkError(value: unknown, code?: SdkErrorCode): value is SdkError {
   return (
     typeof value === "object" &&

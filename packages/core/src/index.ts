@@ -9,9 +9,13 @@ export type { KeystoneAuth, KeystoneAuthOptions, KeystoneToken } from "./auth/ke
 export { keystoneAuth } from "./auth/keystone.js";
 export type { AuthStrategy } from "./auth/strategy.js";
 export { noAuth } from "./auth/strategy.js";
-export type { TokenAuthOptions } from "./auth/token.js";
-export { tokenAuth } from "./auth/token.js";
-export type { RequestSummary, SdkErrorCode, ValidationIssue } from "./errors.js";
+export type { BasicAuthOptions, TokenAuthOptions } from "./auth/token.js";
+export { basicAuth, tokenAuth } from "./auth/token.js";
+export { bindOperations } from "./client/bind.js";
+export type { BoundOperations, Operation, OperationTable } from "./client/bind.js";
+export { createClientHttp, isHttpClient } from "./client/create-client-http.js";
+export type { ClientInput, ClientOptions, ClientSpec } from "./client/options.js";
+export type { RequestSummary, SdkErrorCode, SdkErrorMap, ValidationIssue } from "./errors.js";
 export {
   AbortError,
   AuthError,
@@ -29,6 +33,7 @@ export { createHttpClient } from "./http/client.js";
 export type {
   BaseUrl,
   CallOptions,
+  ErrorMapper,
   HttpClientOptions,
   HttpMethod,
   HttpResponse,
@@ -37,10 +42,10 @@ export type {
   Schema,
 } from "./http/types.js";
 export type { InputSchema } from "./input/validate-input.js";
-export { validateInput } from "./input/validate-input.js";
+export { inputChecker, validateInput } from "./input/validate-input.js";
 export type { Logger } from "./logging/log-requests.js";
 export { logRequests } from "./logging/log-requests.js";
-export type { Handler, Middleware, PreparedRequest, RawResponse } from "./middleware.js";
+export type { Handler, Middleware, OperationRetry, PreparedRequest, RawResponse } from "./middleware.js";
 export { linkRel } from "./pagination/link-header.js";
 export type { Page, Paginated, PaginateOptions } from "./pagination/paginate.js";
 export { collect } from "./pagination/paginate.js";
@@ -52,7 +57,8 @@ export {
   redactText,
   redactUrl,
   registerSecret,
+  SecretSet,
 } from "./redact.js";
 export type { RetryOptions } from "./retry/retry.js";
-export { retry } from "./retry/retry.js";
+export { retry, sleep } from "./retry/retry.js";
 export { VERSION } from "./version.js";

@@ -19,6 +19,19 @@ export interface PreparedRequest {
   readonly attempt: number;
   /** True for GET/HEAD/PUT/DELETE, or when the caller marked the call safe to repeat. */
   readonly idempotent: boolean;
+  /** The operation's own retry rule, if it has one. */
+  readonly retry?: OperationRetry | undefined;
+}
+
+/**
+ * An operation's own retry rule: these statuses mean the server did not apply the request (e.g. Waldur's
+ * 409 "not in a valid state yet"), so it is sent again after `delayMs`, up to `maxAttempts` in all, even
+ * when it is not idempotent. @public
+ */
+export interface OperationRetry {
+  readonly statuses: readonly number[];
+  readonly maxAttempts: number;
+  readonly delayMs: number;
 }
 
 /** A response whose body the transport has already read. @public */
@@ -26,6 +39,10 @@ export interface RawResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly text: string;
+  /** The body as received, for callers that need the bytes (`responseType: "bytes"`). */
+  readonly bytes?: Uint8Array | undefined;
+  /** How many attempts were sent for this response (set by the retry loop). */
+  readonly attempts?: number | undefined;
 }
 
 /** Sends one prepared request. @public */

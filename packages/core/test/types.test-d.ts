@@ -223,8 +223,10 @@ describe("errors", () => {
 
   it("isSdkError narrows an unknown", () => {
     const caught: unknown = new Error("x");
-    if (isSdkError(caught, "http_error")) expectTypeOf(caught).toEqualTypeOf<SdkError>();
-    expectTypeOf(isSdkError).parameter(1).toEqualTypeOf<SdkErrorCode | undefined>();
+    if (isSdkError(caught, "http_error")) expectTypeOf(caught).toEqualTypeOf<HttpError>();
+    if (isSdkError(caught, "timeout")) expectTypeOf(caught.timeoutMs).toEqualTypeOf<number>();
+    if (isSdkError(caught, "state_conflict")) expectTypeOf(caught).toEqualTypeOf<SdkError>();
+    if (isSdkError(caught)) expectTypeOf(caught).toEqualTypeOf<SdkError>();
     // @ts-expect-error the code is a string
     isSdkError(caught, 404);
   });

@@ -3,7 +3,7 @@ import { AuthError, InvalidInputError, isSdkError } from "../errors.js";
 import { createHttpClient } from "../http/client.js";
 import type { BaseUrl } from "../http/types.js";
 import type { Middleware } from "../middleware.js";
-import { registerSecret } from "../redact.js";
+import { SecretSet } from "../redact.js";
 import { type CatalogEntry, type EndpointQuery, findEndpoint } from "./catalog.js";
 import { type KeystoneAuthOptions, tokenRequestBody } from "./keystone-body.js";
 import { memoizeExpiring } from "./memoize.js";
@@ -29,7 +29,7 @@ export interface KeystoneAuth extends AuthStrategy {
 /**
  * Keystone v3 password or application-credential auth. The token is cached, concurrent refreshes share
  * one request, it is renewed `refreshBeforeMs` (default 5 min) before `expires_at`, and it is dropped after
- * a 401 so core re-authenticates once. The password and every token are registered as secrets.
+ * a 401 so core re-authenticates once. The password and every token are secrets of every client using this strategy.
  * @example
  * ```ts
  * const keystone = keystoneAuth({ authUrl: "http://127.0.0.1:5000/v3", username: "admin", password, projectName: "admin" });
@@ -41,38 +41,39 @@ export function keystoneAuth(
   options: KeystoneAuthOptions & { dispatcher?: Dispatcher; middleware?: readonly Middleware[] },
 ): KeystoneAuth {
   const body = tokenRequestBody(options);
-  registerSecret(options.password);
-  registerSecret(options.applicationCredentialSecret);
+  const secrets = new SecretSet();
+  secrets.add(options.password);
+  secrets.add(options.applicationCredentialSecret);
   const authUrl = normaliseAuthUrl(options.authUrl);
   const http = createHttpClient({
     baseUrl: authUrl,
     dispatcher: options.dispatcher,
     middleware: options.middleware,
     timeoutMs: options.timeoutMs,
+    secrets,
   });
   const now = options.now ?? Date.now;
 
   const memo = memoizeExpiring(
-    async (signal) => {
+    async () => {
       try {
         const response = await http.request<{ token?: Record<string, unknown> }>({
           method: "POST",
           path: "/auth/tokens",
           body,
-          signal,
           idempotent: true, // issuing a token has no side effect worth protecting
         });
         const token = response.headers["x-subject-token"];
         if (!token)
           throw new AuthError("[@meterkit/core] Keystone answered without an X-Subject-Token header");
-        registerSecret(token);
+        secrets.add(token);
         const info = response.data?.token ?? {};
         const expires = typeof info.expires_at === "string" ? new Date(info.expires_at) : undefined;
         const catalog = Array.isArray(info.catalog) ? (info.catalog as CatalogEntry[]) : [];
         return { token, expiresAt: expires, catalog, body: info };
       } catch (error) {
         if (isSdkError(error, "http_error")) {
-          const status = (error as unknown as { status: number }).status;
+          const status = error.status;
           throw new AuthError(
             `[@meterkit/core] Keystone refused to issue a token (${status}) at ${authUrl}/auth/tokens`,
             {
@@ -95,6 +96,7 @@ export function keystoneAuth(
       return { "x-auth-token": token };
     },
     invalidate: () => memo.clear(),
+    secrets,
     token: (o) => memo.get(o?.signal),
     endpoint(query) {
       return async ({ signal }) => findEndpoint((await memo.get(signal)).catalog, query);

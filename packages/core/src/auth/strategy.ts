@@ -9,6 +9,11 @@ export interface AuthStrategy {
   headers(context: { signal?: AbortSignal | undefined }): Promise<Record<string, string>>;
   /** Drop cached credentials after a 401; core then retries the request exactly once. */
   invalidate?(): void;
+  /**
+   * The secret values this strategy holds or obtains (tokens, passwords), scrubbed from every error and
+   * log line of the clients that use it.
+   */
+  readonly secrets?: Iterable<string>;
 }
 
 /** No auth at all. @public */

@@ -1,11 +1,14 @@
 import { getGlobalDispatcher } from "undici";
 import { applyAuth } from "../auth/apply-auth.js";
 import { noAuth } from "../auth/strategy.js";
-import { InvalidInputError } from "../errors.js";
+import { HttpError, InvalidInputError, isSdkError } from "../errors.js";
+import { logRequests } from "../logging/log-requests.js";
 import { compose, type Handler, type PreparedRequest } from "../middleware.js";
 import { type Paginated, type PaginateOptions, paginate } from "../pagination/paginate.js";
+import { SecretSet, scrubError } from "../redact.js";
+import { retry } from "../retry/retry.js";
 import { USER_AGENT } from "../version.js";
-import { assertOk, decodeBody, requestIdOf } from "./response.js";
+import { assertOk, decodeBody, parseLenient, requestIdOf } from "./response.js";
 import { transport } from "./transport.js";
 import type { HttpClientOptions, HttpResponse, RequestOptions } from "./types.js";
 import { appendQuery, fillPath, joinUrl } from "./url.js";
@@ -38,27 +41,53 @@ export interface HttpClient {
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   validateOptions(options);
   const dispatcher = options.dispatcher ?? getGlobalDispatcher();
+  const auth = options.auth ?? noAuth;
+  // Order, outermost first: the caller's middleware, the one retry loop, the log line of each attempt,
+  // auth (re-authenticating once on 401), the transport.
   const handler: Handler = compose(
-    options.middleware ?? [],
-    applyAuth(options.auth ?? noAuth, transport(dispatcher)),
+    [
+      ...(options.middleware ?? []),
+      retry(options.retry || { maxAttempts: 1 }),
+      ...(options.logger ? [logRequests(options.logger)] : []),
+    ],
+    applyAuth(auth, transport(dispatcher)),
   );
+  const secrets = new SecretSet();
+  secrets.link(auth.secrets);
+  for (const value of options.secrets ?? []) secrets.add(value);
   const userAgent = options.userAgent ? `${options.userAgent} ${USER_AGENT}` : USER_AGENT;
   const pkg = options.packageName;
 
   const client: HttpClient = {
     options,
     async request<T>(call: RequestOptions<T>): Promise<HttpResponse<T>> {
-      const prepared = await prepare(call);
-      const raw = await handler(prepared);
-      assertOk(prepared, raw);
-      const data = decodeBody(prepared, raw, call.responseType ?? "json", call.schema);
-      return {
-        status: raw.status,
-        headers: raw.headers,
-        data,
-        requestId: requestIdOf(raw.headers),
-        url: prepared.url,
-      };
+      try {
+        const prepared = await prepare(call);
+        const raw = await handler(prepared);
+        try {
+          if (call.expectStatus !== "any") {
+            assertOk(prepared, raw);
+            assertExpected(prepared, raw, call.expectStatus);
+          }
+        } catch (error) {
+          throw options.mapError && isSdkError(error, "http_error")
+            ? options.mapError(error, { request: prepared, attempts: raw.attempts ?? 1 })
+            : error;
+        }
+        const data =
+          call.responseType === "bytes"
+            ? ((raw.bytes ?? new TextEncoder().encode(raw.text)) as T)
+            : decodeBody(prepared, raw, call.responseType ?? "json", call.schema);
+        return {
+          status: raw.status,
+          headers: raw.headers,
+          data,
+          requestId: requestIdOf(raw.headers),
+          url: prepared.url,
+        };
+      } catch (error) {
+        throw scrubError(error, secrets);
+      }
     },
     paginate<T>(call: PaginateOptions<T>): Paginated<T> {
       return paginate(client, call);
@@ -80,7 +109,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         ? await options.baseUrl({ signal: call.signal })
         : options.baseUrl;
     const url = joinUrl(base, fillPath(call.path, call.pathParams, pkg), pkg);
-    appendQuery(url, call.query, call.dateFormat ?? ((d) => d.toISOString()), pkg);
+    appendQuery(url, call.query, call.dateFormat ?? ((d) => d.toISOString()), pkg, secrets);
     const headers: Record<string, string> = { accept: "application/json", "user-agent": userAgent };
     for (const [k, v] of Object.entries(options.headers ?? {})) headers[k.toLowerCase()] = v;
     let body: string | undefined;
@@ -98,10 +127,30 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       timeoutMs: call.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       attempt: 1,
       idempotent: IDEMPOTENT.has(call.method) || call.idempotent === true,
+      retry: call.retry,
     };
   }
 
   return client;
+}
+
+/** An operation that accepts only some statuses fails on any other, 2xx included. */
+function assertExpected(
+  request: PreparedRequest,
+  raw: { status: number; headers: Readonly<Record<string, string>>; text: string },
+  expected: number | readonly number[] | undefined,
+): void {
+  if (expected === undefined) return;
+  const ok = typeof expected === "number" ? raw.status === expected : expected.includes(raw.status);
+  if (ok) return;
+  throw new HttpError({
+    status: raw.status,
+    method: request.method,
+    url: request.url,
+    body: parseLenient(raw.text),
+    headers: raw.headers,
+    requestId: requestIdOf(raw.headers),
+  });
 }
 
 function validateOptions(options: HttpClientOptions): void {

@@ -42,7 +42,7 @@ export function assertOk(request: PreparedRequest, raw: RawResponse): void {
 export function decodeBody<T>(
   request: PreparedRequest,
   raw: RawResponse,
-  responseType: "json" | "text",
+  responseType: "json" | "text" | "bytes",
   schema?: Schema<T>,
 ): T {
   let data: unknown = raw.text;

@@ -28,13 +28,16 @@ export function transport(dispatcher: Dispatcher): Handler {
         headersTimeout: request.timeoutMs,
         bodyTimeout: request.timeoutMs,
       });
-      const text = await response.body.text();
-      return { status: response.statusCode, headers: flattenHeaders(response.headers), text };
+      const bytes = new Uint8Array(await response.body.arrayBuffer());
+      const text = DECODER.decode(bytes);
+      return { status: response.statusCode, headers: flattenHeaders(response.headers), text, bytes };
     } catch (error) {
       throw mapError(error, request);
     }
   };
 }
+
+const DECODER = new TextDecoder();
 
 function mapError(error: unknown, request: PreparedRequest): Error {
   if (isSdkError(error)) return error; // e.g. a cassette mismatch: already typed and clear

@@ -1,6 +1,6 @@
 /** Building request URLs: base + path template + query, with every user value encoded. */
 import { InvalidInputError } from "../errors.js";
-import { isSecretName, registerSecret } from "../redact.js";
+import { isSecretName } from "../redact.js";
 import type { QueryValue } from "./types.js";
 
 /**
@@ -69,6 +69,7 @@ export function appendQuery(
   query: Readonly<Record<string, QueryValue>> | undefined,
   dateFormat: (d: Date) => string,
   pkg?: string,
+  secrets?: { add(value: string): void },
 ): void {
   if (!query) return;
   for (const [key, value] of Object.entries(query)) {
@@ -85,7 +86,7 @@ export function appendQuery(
       }
       // A secret in a query string (a password, a token) is scrubbed by value from anything we report,
       // even when a server echoes the request back in an error body.
-      if (isSecretName(key)) registerSecret(text);
+      if (isSecretName(key)) secrets?.add(text);
       url.searchParams.append(key, text);
     }
   }

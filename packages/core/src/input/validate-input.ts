@@ -23,12 +23,27 @@ export function validateInput<T>(
 ): T {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issues: ValidationIssue[] = result.error.issues.map((issue) => ({
-    path: [
-      ...(options.root ? [options.root] : []),
-      ...issue.path.map((k) => (typeof k === "number" ? k : String(k))),
-    ],
-    message: issue.message,
-  }));
+  const root = options.root ? [options.root] : [];
+  const issues: ValidationIssue[] = result.error.issues.flatMap((issue) => {
+    const path = [...root, ...issue.path.map((k) => (typeof k === "number" ? k : String(k)))];
+    // zod reports unknown keys on the parent object; name each key instead, so `field` is the culprit.
+    const keys = (issue as { code?: string; keys?: readonly string[] }).keys;
+    if ((issue as { code?: string }).code === "unrecognized_keys" && keys?.length) {
+      return keys.map((key) => ({ path: [...path, key], message: "is not a field of this operation" }));
+    }
+    return [{ path, message: issue.message }];
+  });
   throw new InvalidInputError(issues, options.package ? { package: options.package } : {});
+}
+
+/**
+ * `validateInput` bound to a package's name: `const check = inputChecker("@meterkit/x");
+ * check(Schema, input, "input")`.
+ * @public
+ */
+export function inputChecker(
+  packageName: string,
+): <T>(schema: InputSchema<T>, input: unknown, root?: string) => T {
+  return (schema, input, root) =>
+    validateInput(schema, input, root ? { package: packageName, root } : { package: packageName });
 }

@@ -29,6 +29,10 @@ const DEFAULT_STATUSES = [408, 429, 500, 502, 503, 504];
  * `idempotent: true`) on network errors, timeouts and retryable statuses. Waits `random × min(base·2ⁿ, max)`
  * (full jitter), or the server's `Retry-After` capped at `maxDelayMs`. A POST is never repeated unless the
  * caller marked it safe: the first attempt may have been applied even when its answer was lost.
+ *
+ * An operation's own rule (`RequestOptions.retry`, e.g. Waldur's 409 on order actions) is honoured in the
+ * same loop. Clients install this loop themselves from their `retry` option: one loop per client, never
+ * one above another.
  * @public
  */
 export function retry(options: RetryOptions = {}): Middleware {
@@ -37,9 +41,10 @@ export function retry(options: RetryOptions = {}): Middleware {
   const cap = options.maxDelayMs ?? 20_000;
   const statuses = new Set(options.statuses ?? DEFAULT_STATUSES);
   const random = options.random ?? Math.random;
-  const sleep = options.sleep ?? abortableSleep;
+  const wait = options.sleep ?? sleep;
 
   return (next) => async (request) => {
+    const rule = request.retry;
     for (let attempt = 1; ; attempt++) {
       const current = { ...request, attempt };
       let outcome: { error?: unknown; response?: RawResponse };
@@ -48,18 +53,24 @@ export function retry(options: RetryOptions = {}): Middleware {
       } catch (error) {
         outcome = { error };
       }
-      const retryable =
-        attempt < maxAttempts &&
-        request.idempotent &&
-        (options.retryOn ?? defaultDecision(statuses))(outcome, current);
+      // The operation's own rule first: its statuses mean "not applied", so even a POST may go again.
+      const status = outcome.response?.status;
+      const byRule = rule !== undefined && status !== undefined && rule.statuses.includes(status);
+      const retryable = byRule
+        ? attempt < rule.maxAttempts
+        : attempt < maxAttempts &&
+          request.idempotent &&
+          (options.retryOn ?? defaultDecision(statuses))(outcome, current);
       if (!retryable) {
-        if (outcome.response) return outcome.response;
+        if (outcome.response) return { ...outcome.response, attempts: attempt };
         throw outcome.error;
       }
       const hinted = parseRetryAfter(outcome.response?.headers["retry-after"], Date.now());
-      const delayMs = Math.min(cap, hinted ?? random() * Math.min(cap, base * 2 ** (attempt - 1)));
+      const delayMs = byRule
+        ? rule.delayMs
+        : Math.min(cap, hinted ?? random() * Math.min(cap, base * 2 ** (attempt - 1)));
       options.onRetry?.({ attempt, delayMs, reason: reasonOf(outcome), request: current });
-      await sleep(delayMs, request.signal);
+      await wait(delayMs, request.signal);
     }
   };
 }
@@ -76,8 +87,8 @@ function reasonOf(outcome: { error?: unknown; response?: RawResponse }): string 
   return isSdkError(outcome.error) ? outcome.error.code : "error";
 }
 
-/** Resolves after `ms`, or rejects with core's AbortError as soon as `signal` aborts. @internal */
-export function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Resolves after `ms`, or rejects with core's `AbortError` as soon as `signal` aborts. @public */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     const request = { method: "WAIT", url: "about:retry" };
     if (signal?.aborted) return reject(new AbortError(request, signal.reason));

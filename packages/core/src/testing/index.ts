@@ -6,3 +6,4 @@
 export type { CassetteOptions } from "./cassette.js";
 export { CassetteMismatchError, cassetteDispatcher } from "./cassette.js";
 export type { Cassette, RecordedExchange } from "./cassette-file.js";
+export { seededRandom } from "./seeded.js";

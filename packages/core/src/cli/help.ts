@@ -1,0 +1,85 @@
+/** `--help` texts, the same layout in every meterkit CLI. */
+import type { CliProgram, CommandSpec, OptionSpec } from "./program.js";
+
+const EXIT_LINE =
+  "Exit codes: 0 ok, 1 unexpected, 2 usage, 3 invalid input, 4 not found, 5 conflict, 6 unavailable, 7 auth.";
+
+/** The format option every program has. @internal */
+export function formatOption(short: string | undefined): OptionSpec {
+  return {
+    name: "format",
+    short,
+    valueName: "table|json",
+    help: "Output format",
+    defaultText: "table",
+  };
+}
+
+function dash(program: CliProgram<unknown>): string {
+  return program.dashes === "single" ? "-" : "--";
+}
+
+function optionLabel(program: CliProgram<unknown>, o: OptionSpec): string {
+  const names = [`${dash(program)}${o.name}`, ...(o.short ? [`-${o.short}`] : [])].join(", ");
+  return o.type === "boolean" ? names : `${names} ${o.valueName ?? "VALUE"}`;
+}
+
+function optionLines(program: CliProgram<unknown>, options: readonly OptionSpec[]): string[] {
+  const shownOptions = options.filter((o) => !o.hidden);
+  const labels = shownOptions.map((o) => optionLabel(program, o));
+  const width = Math.max(0, ...labels.map((l) => l.length));
+  return shownOptions.map((o, i) => {
+    const extra = [o.env ? `env ${o.env}` : "", o.defaultText ? `default: ${o.defaultText}` : ""]
+      .filter(Boolean)
+      .join("; ");
+    return `  ${(labels[i] ?? "").padEnd(width)}  ${o.help}${extra ? ` (${extra})` : ""}`;
+  });
+}
+
+/** `prog --help`. @internal */
+export function programHelp(program: CliProgram<unknown>): string {
+  const width = Math.max(...program.commands.map((c) => c.name.length));
+  const globals = [...(program.globals ?? []), formatOption(program.formatShort)];
+  return [
+    `usage: ${program.name} <command> [arguments] [options]`,
+    "",
+    program.summary,
+    "",
+    "Commands:",
+    ...program.commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Global options:",
+    ...optionLines(program, globals),
+    `  ${"-h, --help".padEnd(10)}  Show help (also: ${program.name} <command> --help)`,
+    `  ${"--version".padEnd(10)}  Show the version`,
+    "",
+    ...(program.epilogue ? [program.epilogue, ""] : []),
+    EXIT_LINE,
+    "",
+  ].join("\n");
+}
+
+/** `prog <command> --help`. @internal */
+export function commandHelp(program: CliProgram<unknown>, command: CommandSpec<unknown>): string {
+  const positionals = (command.positionals ?? []).map((p) => {
+    const name = p.variadic ? `${p.name}...` : p.name;
+    return p.optional ? `[${name}]` : name;
+  });
+  const options = command.options ?? [];
+  const lines = [
+    `usage: ${program.name} ${command.name}${positionals.length ? ` ${positionals.join(" ")}` : ""}${options.length ? " [options]" : ""}`,
+    "",
+    command.summary,
+  ];
+  if (command.description) lines.push("", command.description);
+  if (command.aliases?.length) lines.push("", `Also: ${command.aliases.join(", ")}`);
+  const described = (command.positionals ?? []).filter((p) => p.help);
+  if (described.length) {
+    const width = Math.max(...described.map((p) => p.name.length));
+    lines.push("", "Arguments:", ...described.map((p) => `  ${p.name.padEnd(width)}  ${p.help}`));
+  }
+  if (options.length) lines.push("", "Options:", ...optionLines(program, options));
+  const globals = [...(program.globals ?? []), formatOption(program.formatShort)];
+  lines.push("", "Global options:", ...optionLines(program, globals), "", EXIT_LINE, "");
+  return lines.join("\n");
+}

@@ -1,0 +1,167 @@
+/** Running a program: find the command, parse, run, print, and turn every failure into one line and a code. */
+import { isSdkError } from "../errors.js";
+import { EXIT, exitCodeOf, UsageError } from "./exit-codes.js";
+import { commandHelp, formatOption, programHelp } from "./help.js";
+import { bindPositionals, parseArgv } from "./parse.js";
+import type { CliIo, CliProgram, CommandContext, CommandResult, CommandSpec } from "./program.js";
+import { cellText, renderFields, renderTable } from "./table.js";
+
+/**
+ * Run `program` with `argv` (without the executable's name); resolves to the exit code (see `EXIT`).
+ * `--help`/`-h` anywhere shows the command's help (or the program's), `--version` the version; results go to
+ * stdout, errors to stderr as one line (plus program-specific detail lines), never a stack trace.
+ * @public
+ */
+export async function runCli<S>(program: CliProgram<S>, argv: readonly string[], io: CliIo): Promise<number> {
+  let command: CommandSpec<S> | undefined;
+  try {
+    const found = findCommand(program, argv);
+    command = found?.command;
+    const rest = found ? [...argv.slice(0, found.at), ...argv.slice(found.at + found.words)] : [...argv];
+    const options = [...(program.globals ?? []), formatOption(program.formatShort), ...(command?.options ?? [])];
+    const dashes = program.dashes ?? "double";
+    let parsed: ReturnType<typeof parseArgv>;
+    try {
+      parsed = parseArgv(rest, { options, dashes });
+    } catch (error) {
+      // `--help` still wins over a mistake elsewhere on the line.
+      if (rest.includes("--help") || rest.includes("-h")) {
+        io.stdout(command ? commandHelp(program, command) : programHelp(program));
+        return EXIT.ok;
+      }
+      throw error;
+    }
+    if (parsed.version) {
+      io.stdout(`${program.name} ${program.version}\n`);
+      return EXIT.ok;
+    }
+    if (!command) {
+      const [first, second] = parsed.positionals;
+      if (first === "help") {
+        const target = second === undefined ? undefined : findCommand(program, parsed.positionals.slice(1));
+        if (second !== undefined && !target) throw new UsageError(`unknown command '${second}'`);
+        io.stdout(target ? commandHelp(program, target.command) : programHelp(program));
+        return EXIT.ok;
+      }
+      if (parsed.help) {
+        io.stdout(programHelp(program));
+        return EXIT.ok;
+      }
+      if (first === undefined) {
+        io.stderr(programHelp(program));
+        return EXIT.usage;
+      }
+      throw new UsageError(`unknown command '${parsed.positionals.join(" ")}'`);
+    }
+    if (parsed.help) {
+      io.stdout(commandHelp(program, command));
+      return EXIT.ok;
+    }
+    const format = (parsed.options.format as string | undefined) ?? "table";
+    if (format !== "table" && format !== "json") {
+      throw new UsageError(`--format must be table or json, got '${format}'`);
+    }
+    const positionals = bindPositionals(command.name, command.positionals ?? [], parsed.positionals);
+    const globals: Record<string, string | boolean | readonly string[] | undefined> = {};
+    for (const g of program.globals ?? []) {
+      const value = parsed.options[g.name];
+      globals[g.name] = value === undefined || value === "" ? (g.env ? io.env[g.env] || undefined : undefined) : value;
+    }
+    const own = Object.fromEntries((command.options ?? []).map((o) => [o.name, parsed.options[o.name]]));
+    let built: { value: S } | undefined;
+    const context: CommandContext<S> = {
+      options: own,
+      positionals,
+      globals,
+      io,
+      setup: () => {
+        if (!built) {
+          if (!program.setup) throw new Error(`${program.name} has no setup`);
+          built = { value: program.setup(globals, io) };
+        }
+        return built.value;
+      },
+    };
+    const result = await command.run(context);
+    io.stdout(format === "json" ? `${JSON.stringify(result.json ?? null, null, 2)}\n` : renderResult(result));
+    return EXIT.ok;
+  } catch (error) {
+    return report(program, command, error, io);
+  }
+}
+
+/** The command named by the first words of the positionals (longest name first); options may come first. */
+function findCommand<S>(
+  program: CliProgram<S>,
+  argv: readonly string[],
+): { command: CommandSpec<S>; at: number; words: number } | undefined {
+  const at = argv.findIndex((a) => !a.startsWith("-") || a === "-");
+  if (at < 0) return undefined;
+  // Only leading words that are not options can name a command.
+  const words: string[] = [];
+  for (let i = at; i < argv.length && !(argv[i] as string).startsWith("-"); i++) words.push(argv[i] as string);
+  let best: { command: CommandSpec<S>; words: number } | undefined;
+  for (const command of program.commands) {
+    for (const name of [command.name, ...(command.aliases ?? [])]) {
+      const parts = name.split(" ");
+      if (parts.length > words.length || (best && best.words >= parts.length)) continue;
+      if (parts.every((p, i) => p.toLowerCase() === (words[i] ?? "").toLowerCase())) {
+        best = { command, words: parts.length };
+      }
+    }
+  }
+  return best ? { ...best, at } : undefined;
+}
+
+/** Table format: the command's text, table or fields; otherwise a generic rendering of its data. */
+function renderResult(result: CommandResult): string {
+  if (result.text !== undefined) return result.text.endsWith("\n") || result.text === "" ? result.text : `${result.text}\n`;
+  if (result.table) return renderTable(result.table.columns, result.table.rows);
+  if (result.fields) return renderFields(result.fields);
+  const data = result.json;
+  if (data === undefined || data === null) return "";
+  if (Array.isArray(data)) {
+    if (data.length === 0) return "\n";
+    if (data.every((d) => typeof d === "object" && d !== null && !Array.isArray(d))) {
+      const columns = [...new Set(data.flatMap((d) => Object.keys(d as object)))];
+      return renderTable(
+        columns,
+        data.map((d) => columns.map((c) => (d as Record<string, unknown>)[c])),
+      );
+    }
+    return `${data.map(cellText).join("\n")}\n`;
+  }
+  if (typeof data === "object") return renderFields(Object.entries(data as Record<string, unknown>));
+  return `${cellText(data)}\n`;
+}
+
+function report<S>(program: CliProgram<S>, command: CommandSpec<S> | undefined, error: unknown, io: CliIo): number {
+  const code = exitCodeOf(error);
+  const where = command ? ` ${command.name}` : "";
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof UsageError) {
+    io.stderr(`${program.name}${where}: ${message} (see '${program.name}${where} --help')\n`);
+    return code;
+  }
+  const first = isSdkError(error) || code !== EXIT.unexpected ? message : `unexpected error: ${message}`;
+  io.stderr(`${program.name}${where}: ${first.split("\n")[0]}\n`);
+  for (const line of program.describeError?.(error, command) ?? []) io.stderr(`  ${line}\n`);
+  return code;
+}
+
+/**
+ * Run a program as the process's `main`: real stdin/stdout/stderr and environment, and exit once both
+ * streams are flushed (idle keep-alive sockets would otherwise hold the process open for seconds).
+ * @public
+ */
+export async function runMain<S>(program: CliProgram<S>): Promise<never> {
+  const code = await runCli(program, process.argv.slice(2), {
+    env: process.env,
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    cwd: process.cwd(),
+  });
+  return new Promise<never>(() => {
+    process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
+  });
+}
