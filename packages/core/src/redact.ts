@@ -83,7 +83,12 @@ export function scrubError<E>(error: E, secrets: SecretSet): E {
   const e = error as Record<string, unknown>;
   const set = (key: string, value: unknown) => {
     try {
-      Object.defineProperty(e, key, { value, writable: true, configurable: true, enumerable: key !== "message" });
+      Object.defineProperty(e, key, {
+        value,
+        writable: true,
+        configurable: true,
+        enumerable: key !== "message",
+      });
     } catch {
       // a frozen error keeps what it had
     }

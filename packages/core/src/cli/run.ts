@@ -18,7 +18,11 @@ export async function runCli<S>(program: CliProgram<S>, argv: readonly string[],
     const found = findCommand(program, argv);
     command = found?.command;
     const rest = found ? [...argv.slice(0, found.at), ...argv.slice(found.at + found.words)] : [...argv];
-    const options = [...(program.globals ?? []), formatOption(program.formatShort), ...(command?.options ?? [])];
+    const options = [
+      ...(program.globals ?? []),
+      formatOption(program.formatShort),
+      ...(command?.options ?? []),
+    ];
     const dashes = program.dashes ?? "double";
     let parsed: ReturnType<typeof parseArgv>;
     try {
@@ -65,7 +69,8 @@ export async function runCli<S>(program: CliProgram<S>, argv: readonly string[],
     const globals: Record<string, string | boolean | readonly string[] | undefined> = {};
     for (const g of program.globals ?? []) {
       const value = parsed.options[g.name];
-      globals[g.name] = value === undefined || value === "" ? (g.env ? io.env[g.env] || undefined : undefined) : value;
+      globals[g.name] =
+        value === undefined || value === "" ? (g.env ? io.env[g.env] || undefined : undefined) : value;
     }
     const own = Object.fromEntries((command.options ?? []).map((o) => [o.name, parsed.options[o.name]]));
     let built: { value: S } | undefined;
@@ -99,7 +104,8 @@ function findCommand<S>(
   if (at < 0) return undefined;
   // Only leading words that are not options can name a command.
   const words: string[] = [];
-  for (let i = at; i < argv.length && !(argv[i] as string).startsWith("-"); i++) words.push(argv[i] as string);
+  for (let i = at; i < argv.length && !(argv[i] as string).startsWith("-"); i++)
+    words.push(argv[i] as string);
   let best: { command: CommandSpec<S>; words: number } | undefined;
   for (const command of program.commands) {
     for (const name of [command.name, ...(command.aliases ?? [])]) {
@@ -115,7 +121,8 @@ function findCommand<S>(
 
 /** Table format: the command's text, table or fields; otherwise a generic rendering of its data. */
 function renderResult(result: CommandResult): string {
-  if (result.text !== undefined) return result.text.endsWith("\n") || result.text === "" ? result.text : `${result.text}\n`;
+  if (result.text !== undefined)
+    return result.text.endsWith("\n") || result.text === "" ? result.text : `${result.text}\n`;
   if (result.table) return renderTable(result.table.columns, result.table.rows);
   if (result.fields) return renderFields(result.fields);
   const data = result.json;
@@ -135,7 +142,12 @@ function renderResult(result: CommandResult): string {
   return `${cellText(data)}\n`;
 }
 
-function report<S>(program: CliProgram<S>, command: CommandSpec<S> | undefined, error: unknown, io: CliIo): number {
+function report<S>(
+  program: CliProgram<S>,
+  command: CommandSpec<S> | undefined,
+  error: unknown,
+  io: CliIo,
+): number {
   const code = exitCodeOf(error);
   const where = command ? ` ${command.name}` : "";
   const message = error instanceof Error ? error.message : String(error);

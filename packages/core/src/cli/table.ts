@@ -27,7 +27,11 @@ export function cellText(value: unknown): string {
   return String(value);
 }
 
-function render(columns: readonly string[], rows: readonly (readonly unknown[])[], right: readonly boolean[]) {
+function render(
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+  right: readonly boolean[],
+) {
   const text = rows.map((row) => columns.map((_, i) => cellText(row[i])));
   const widths = columns.map((c, i) => Math.max(width(c), ...text.map((r) => width(r[i] ?? ""))));
   const rule = `+${widths.map((w) => "-".repeat(w + 2)).join("+")}+`;

@@ -53,7 +53,8 @@ export function createClientHttp(
   for (const key of Object.keys(options)) {
     if (!OPTION_NAMES.has(key) && !extra.includes(key)) fail(key, "is not an option of this client");
   }
-  if (options.token !== undefined && options.auth !== undefined) fail("token", "give token or auth, not both");
+  if (options.token !== undefined && options.auth !== undefined)
+    fail("token", "give token or auth, not both");
   if (options.token !== undefined && (typeof options.token !== "string" || options.token.trim() === "")) {
     fail("token", "must be a non-empty string");
   }

@@ -99,7 +99,10 @@ export type BaseUrl =
  * `attempts` is how many were sent.
  * @public
  */
-export type ErrorMapper = (error: HttpError, context: { request: PreparedRequest; attempts: number }) => Error;
+export type ErrorMapper = (
+  error: HttpError,
+  context: { request: PreparedRequest; attempts: number },
+) => Error;
 
 /** Options of {@link createHttpClient}. @public */
 export interface HttpClientOptions {

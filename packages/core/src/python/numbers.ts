@@ -43,12 +43,23 @@ export function asciiDigits(text: string): string | undefined {
 
 // str.strip() with no argument strips Unicode whitespace (str.isspace()): White_Space plus the separators
 // U+001C–U+001F that Python counts as whitespace.
-const WS = "[\\t\\n\\v\\f\\r \\u001c-\\u001f\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+const WS =
+  "[\\t\\n\\v\\f\\r \\u001c-\\u001f\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 const SPACE = new RegExp(`^${WS}+|${WS}+$`, "gu");
 
-/** `text.strip()` as Python strips before parsing a number. @public */
+/** `text.strip()`: Python's whitespace removed from both ends. @public */
 export function pyStrip(text: string): string {
   return text.replace(SPACE, "");
+}
+
+// int(), float() and Decimal() turn non-ASCII whitespace into spaces (_PyUnicode_TransformDecimalAndSpaceToASCII)
+// and then strip ASCII whitespace only: "\x1c" is str.isspace() but not accepted around a number.
+const NUMBER_WS = "[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+const NUMBER_SPACE = new RegExp(`^${NUMBER_WS}+|${NUMBER_WS}+$`, "gu");
+
+/** The whitespace Python's number constructors (`int()`, `float()`, `Decimal()`) ignore around a number, removed. @public */
+export function pyNumberStrip(text: string): string {
+  return text.replace(NUMBER_SPACE, "");
 }
 
 /**
@@ -68,7 +79,7 @@ export function withoutDigitUnderscores(text: string): string | undefined {
  * @public
  */
 export function pyIntText(text: string): string | undefined {
-  const ascii = asciiDigits(pyStrip(text));
+  const ascii = asciiDigits(pyNumberStrip(text));
   if (ascii === undefined) return undefined;
   const match = /^([+-]?)(\d+(?:_\d+)*)$/.exec(ascii);
   if (!match) return undefined;

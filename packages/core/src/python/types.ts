@@ -1,3 +1,5 @@
+import { isPyInt } from "./repr.js";
+
 /** Python's view of JavaScript values: type names and truthiness, for messages and rules that mirror it. */
 
 /** A `{}` literal or `Object.create(null)`: the JavaScript stand-in for a Python dict. @public */
@@ -10,7 +12,7 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 /**
  * The Python type name of a JavaScript value (`NoneType`, `bool`, `int`, `float`, `str`, `list`, `dict`,
  * else the class name). `numbers: "float"` names every JS number `float` (where numbers stand for Python
- * floats, as metric-parser's variables do; `bigint` stays `int`); the default names integral numbers `int`.
+ * floats, as metric-parser's variables do; `bigint` stays `int`); the default names `int` what JSON carries as an int (see `isPyInt`).
  * @public
  */
 export function pyTypeName(value: unknown, options: { numbers?: "int-or-float" | "float" } = {}): string {
@@ -19,7 +21,7 @@ export function pyTypeName(value: unknown, options: { numbers?: "int-or-float" |
     case "boolean":
       return "bool";
     case "number":
-      return options.numbers === "float" || !Number.isInteger(value) ? "float" : "int";
+      return options.numbers === "float" || !isPyInt(value) ? "float" : "int";
     case "bigint":
       return "int";
     case "string":
