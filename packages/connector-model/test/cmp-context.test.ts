@@ -1,3 +1,7 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { inspect } from "node:util";
+import { isSdkError, NetworkError, TimeoutError } from "@meterkit/core";
 import { Agent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -106,5 +110,63 @@ describe("createCmpContext", () => {
 
   it("rejects a relative cmpUrl before sending anything", () => {
     expect(() => createCmpContext({ cmpUrl: "/api" })).toThrow(InvalidValueError);
+  });
+});
+
+describe("createCmpContext over @meterkit/core", () => {
+  it("requests CMP_URL + path as one URL: query strings, doubled slashes, dot segments (braces in a query encoded)", async () => {
+    cmp.reply = { status: 200, body: "" };
+    const context = createCmpContext({ cmpUrl: `${cmpUrl}/cmp/api/`, token: "t0ken", dispatcher });
+    await context.api.post("/tasks//update?x=1&y={2}", { a: 1 });
+    await context.api.patch("/accounts/a b/../c#fragment", { b: 2 });
+    expect(cmp.take().map((r) => [r.method, r.path])).toEqual([
+      ["POST", "/cmp/api/tasks//update?x=1&y=%7B2%7D"],
+      ["PATCH", "/cmp/api/accounts/c"],
+    ]);
+  });
+
+  it("returns every status with the raw body bytes", async () => {
+    cmp.reply = { status: 404, body: new Uint8Array([0, 255, 10]) };
+    const context = createCmpContext({ cmpUrl, token: "t0ken", dispatcher });
+    const response = await context.api.post("/anything", "text");
+    const [request] = cmp.take();
+    expect(request?.body).toBe('"text"'); // a string is sent as JSON, as flexer's json= does
+    expect(response.statusCode).toBe(404);
+    expect(response.content).toEqual(new Uint8Array([0, 255, 10]));
+  });
+
+  it("throws core's NetworkError when nothing answers, without the credentials", async () => {
+    const context = createCmpContext({
+      cmpUrl: "http://127.0.0.1:9",
+      username: "user",
+      password: "pass-word-secret",
+      dispatcher,
+    });
+    const error = await context.api.post("/x", {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(isSdkError(error, "network_error")).toBe(true);
+    const shown = `${inspect(error, { depth: 5 })} ${JSON.stringify(error)}`;
+    expect(shown).not.toContain("pass-word-secret");
+    expect(shown).not.toContain(Buffer.from("user:pass-word-secret").toString("base64"));
+  });
+
+  it("throws core's TimeoutError after timeoutMs of silence", async () => {
+    const silent = createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const context = createCmpContext({ cmpUrl: `http://127.0.0.1:${port}`, dispatcher, timeoutMs: 100 });
+      const error = await context.api.post("/x", {}).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect(isSdkError(error, "timeout")).toBe(true);
+    } finally {
+      silent.closeAllConnections();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
+  it("rejects an empty token or a bad timeout before sending anything", () => {
+    expect(() => createCmpContext({ cmpUrl, token: "" })).toThrow(InvalidValueError);
+    expect(() => createCmpContext({ cmpUrl, timeoutMs: 0 })).toThrow(InvalidValueError);
   });
 });

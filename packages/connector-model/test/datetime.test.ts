@@ -1,3 +1,4 @@
+import { pyFloatRepr } from "@meterkit/core/python";
 import { describe, expect, it } from "vitest";
 import {
   convertDatetime,
@@ -12,7 +13,6 @@ import {
   strptime,
   systemClock,
 } from "../src/index.js";
-import { pyFloatRepr } from "../src/python/repr.js";
 import { secondsToMicroseconds } from "../src/time/timedelta.js";
 
 describe("PreciseDateTime", () => {

@@ -1,5 +1,5 @@
-import { pyStr } from "../python/repr.js";
-import { pyTruthy } from "../python/truthy.js";
+import { pyTruthy } from "@meterkit/core/python";
+import { pyStr } from "../python/str.js";
 import type { LogContext } from "./context.js";
 
 /** Where {@link Logger} prints when there is no module id; `process.stdout` by default. @public */

@@ -1,5 +1,5 @@
+import { pyBytesRepr } from "@meterkit/core/python";
 import { BadResponseError } from "../errors.js";
-import { pyBytesRepr } from "../python/repr.js";
 import type { CmpResponse } from "./context.js";
 
 /**

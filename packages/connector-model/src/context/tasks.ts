@@ -1,4 +1,4 @@
-import { pyStr } from "../python/repr.js";
+import { pyStr } from "../python/str.js";
 import type { TaskContext } from "./context.js";
 import { checkBadResponse } from "./response.js";
 

@@ -1,7 +1,7 @@
+import { pyTruthy } from "@meterkit/core/python";
 import type { AccountContext } from "../context/context.js";
 import { checkBadResponse } from "../context/response.js";
-import { pyStr } from "../python/repr.js";
-import { pyTruthy } from "../python/truthy.js";
+import { pyStr } from "../python/str.js";
 import type { Metadata, SerializedMetadata } from "./metadata.js";
 import { checkKeys } from "./options.js";
 import { callSerialize } from "./resource.js";

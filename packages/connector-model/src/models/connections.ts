@@ -1,4 +1,4 @@
-import { pyTypeName } from "../python/truthy.js";
+import { pyTypeName } from "@meterkit/core/python";
 import { checkKeys, pyIter, pyLen } from "./options.js";
 
 /** Options of {@link Connections} and {@link Connections.add}. @public */

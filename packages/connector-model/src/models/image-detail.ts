@@ -1,5 +1,5 @@
+import { isPlainObject, pyTruthy, pyTypeName } from "@meterkit/core/python";
 import { InvalidTypeError, InvalidValueError } from "../errors.js";
-import { isPlainObject, pyTruthy, pyTypeName } from "../python/truthy.js";
 import { checkKeys, requireString } from "./options.js";
 
 /** Options of {@link ImageDetail}. @public */

@@ -1,5 +1,5 @@
+import { isPlainObject, pyTypeName } from "@meterkit/core/python";
 import { InvalidTypeError, InvalidValueError } from "../errors.js";
-import { isPlainObject, pyTypeName } from "../python/truthy.js";
 import { checkKeys, pyIter } from "./options.js";
 
 /** One level of a location (`city`, `country`, ...): `id` or `name` is required. @public */

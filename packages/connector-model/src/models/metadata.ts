@@ -1,4 +1,4 @@
-import { pyTypeName } from "../python/truthy.js";
+import { pyTypeName } from "@meterkit/core/python";
 import { checkKeys, pyIter } from "./options.js";
 
 /**

@@ -1,5 +1,5 @@
+import { isPlainObject } from "@meterkit/core/python";
 import { InvalidTypeError, InvalidValueError } from "../errors.js";
-import { isPlainObject } from "../python/truthy.js";
 import type { Clock } from "../time/clock.js";
 
 /** Options every `serialize()` accepts. @public */

@@ -1,5 +1,5 @@
+import { pyTruthy, pyTypeName } from "@meterkit/core/python";
 import { InvalidTypeError } from "../errors.js";
-import { pyTruthy, pyTypeName } from "../python/truthy.js";
 import { type Clock, systemClock } from "../time/clock.js";
 import { convertDatetime, type DateInput } from "../time/convert-datetime.js";
 import type { Connections, SerializedConnections } from "./connections.js";

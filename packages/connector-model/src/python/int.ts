@@ -1,13 +1,11 @@
+import { pyIntText, pyStringRepr, pyTypeName } from "@meterkit/core/python";
 import { InvalidTypeError, InvalidValueError, OutOfRangeError } from "../errors.js";
-import { pyTypeName } from "./truthy.js";
-
-// Python's int() accepts surrounding whitespace, a sign and single underscores between digits.
-const INT_LITERAL = /^\s*([+-]?)(\d+(?:_\d+)*)\s*$/;
 
 /**
  * Python's `int(value)`, which the original applies to `Volume.iops` at serialize time:
- * floats truncate toward zero, bools become 0/1, strings must be decimal integers.
- * Results beyond 2^53 are returned as `bigint` so no digit is lost.
+ * floats truncate toward zero, bools become 0/1, strings must be decimal integers (surrounding
+ * whitespace, a sign, single underscores between digits and any Unicode decimal digits, as Python reads
+ * them). Results beyond 2^53 are returned as `bigint` so no digit is lost.
  */
 export function pyInt(value: unknown, field: string): number | bigint {
   switch (typeof value) {
@@ -23,13 +21,15 @@ export function pyInt(value: unknown, field: string): number | bigint {
       }
       return Math.trunc(value) + 0; // + 0 turns -0 into 0
     case "string": {
-      const match = INT_LITERAL.exec(value);
-      if (match === null) {
-        throw new InvalidValueError(`${field}: invalid literal for int() with base 10: '${value}'`, field);
+      const digits = pyIntText(value);
+      if (digits === undefined) {
+        throw new InvalidValueError(
+          `${field}: invalid literal for int() with base 10: ${pyStringRepr(value)}`,
+          field,
+        );
       }
-      const digits = `${match[1]}${match[2]!.replaceAll("_", "")}`;
       const parsed = Number(digits);
-      return Number.isSafeInteger(parsed) ? parsed + 0 : BigInt(digits);
+      return Number.isSafeInteger(parsed) ? parsed : BigInt(digits);
     }
     default:
       throw new InvalidTypeError(

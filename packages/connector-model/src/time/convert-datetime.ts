@@ -1,5 +1,5 @@
+import { pyTypeName } from "@meterkit/core/python";
 import { InvalidTypeError } from "../errors.js";
-import { pyTypeName } from "../python/truthy.js";
 import { pad } from "./civil.js";
 import { parseIsoDateTime } from "./parse-iso.js";
 import { PreciseDateTime } from "./precise-datetime.js";

@@ -1,6 +1,5 @@
+import { isPlainObject, pyFloatRepr, pyTruthy, pyTypeName } from "@meterkit/core/python";
 import { InvalidTypeError, MissingKeyError } from "../errors.js";
-import { pyFloatRepr } from "../python/repr.js";
-import { isPlainObject, pyTruthy, pyTypeName } from "../python/truthy.js";
 import { type Clock, readClock, systemClock } from "./clock.js";
 import type { PreciseDateTime } from "./precise-datetime.js";
 import { strptime } from "./strptime.js";

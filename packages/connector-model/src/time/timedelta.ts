@@ -1,5 +1,5 @@
+import { pyTypeName } from "@meterkit/core/python";
 import { InvalidTypeError } from "../errors.js";
-import { pyTypeName } from "../python/truthy.js";
 
 /**
  * Microseconds of Python's `timedelta(seconds=value)`, reproducing CPython's rounding exactly:
