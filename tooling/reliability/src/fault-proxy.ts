@@ -8,7 +8,7 @@
 import { createHash } from "node:crypto";
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
-import { seeded } from "./prng.js";
+import { seededRandom } from "@meterkit/core/testing";
 
 export const FAULT_KINDS = [
   "reset-before",
@@ -55,7 +55,7 @@ export interface FaultProxy {
 const NON_IDEMPOTENT = new Set(["POST", "PATCH"]);
 
 export async function startFaultProxy(options: FaultProxyOptions): Promise<FaultProxy> {
-  const random = seeded(options.seed);
+  const random = seededRandom(options.seed);
   const rate = options.faultRate ?? 0.3;
   const kinds = options.kinds ?? FAULT_KINDS;
   const stallMs = options.stallMs ?? 1_500;

@@ -1,9 +1,9 @@
 /**
  * The pieces every client's campaign needs: the fault proxy in front of its server, an undici Agent the
- * test owns (closing it is what makes "no socket left open" mean something), and core's retry middleware
- * with a retry counter. Short timeouts and backoffs keep 1,000 operations within seconds.
+ * test owns (closing it is what makes "no socket left open" mean something), and the client's `retry` option
+ * (core's one retry loop) with a retry counter. Short timeouts and backoffs keep 1,000 operations within seconds.
  */
-import { type Middleware, retry } from "@meterkit/core";
+import type { RetryOptions } from "@meterkit/core";
 import { Agent } from "undici";
 import { type FaultProxy, type FaultProxyOptions, startFaultProxy } from "./fault-proxy.js";
 
@@ -15,8 +15,8 @@ export interface FaultRigOptions extends FaultProxyOptions {
 export interface FaultRig {
   proxy: FaultProxy;
   dispatcher: Agent;
-  /** `[retry(...)]`, to pass as the client's `middleware`. */
-  middleware: readonly Middleware[];
+  /** To pass as the client's `retry` option. */
+  retry: RetryOptions;
   retries: () => number;
 }
 
@@ -27,7 +27,7 @@ export async function startFaultRig(options: FaultRigOptions): Promise<FaultRig>
   return {
     proxy,
     dispatcher: new Agent({ keepAliveTimeout: 2_000 }),
-    middleware: [retry({ maxAttempts, baseDelayMs: 5, maxDelayMs: 50, onRetry: () => void retries++ })],
+    retry: { maxAttempts, baseDelayMs: 5, maxDelayMs: 50, onRetry: () => void retries++ },
     retries: () => retries,
   };
 }

@@ -41,7 +41,7 @@ it("allocation-client: every operation completes or fails typed, no POST reaches
     baseUrl: rig.proxy.url,
     token: waldur.token,
     dispatcher: rig.dispatcher,
-    middleware: rig.middleware,
+    retry: rig.retry,
     timeoutMs: 300,
     pageSize: 10,
   });

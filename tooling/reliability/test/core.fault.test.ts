@@ -1,7 +1,7 @@
 /** core itself under the fault schedule, against a small real JSON service (baseline for the clients). */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createHttpClient, retry } from "@meterkit/core";
+import { createHttpClient } from "@meterkit/core";
 import { Agent } from "undici";
 import { expect, it } from "vitest";
 import { retryCounter, runCampaign } from "../src/campaign.js";
@@ -36,7 +36,7 @@ it("core: 1,000 operations complete or fail typed, no POST is sent twice, no soc
     baseUrl: proxy.url,
     dispatcher,
     timeoutMs: 300,
-    middleware: [retry({ maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 50, onRetry: counter.onRetry })],
+    retry: { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 50, onRetry: counter.onRetry },
   });
   const operations = Array.from({ length: 1_000 }, (_, i) =>
     i % 3 === 0

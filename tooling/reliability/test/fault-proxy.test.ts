@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createHttpClient, retry } from "@meterkit/core";
+import { createHttpClient } from "@meterkit/core";
 import { Agent } from "undici";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { runCampaign } from "../src/campaign.js";
@@ -38,7 +38,7 @@ async function postsMarkedSafe(exempt?: (method: string, path: string) => boolea
   const http = createHttpClient({
     baseUrl: proxy.url,
     dispatcher,
-    middleware: [retry({ maxAttempts: 2, baseDelayMs: 1 })],
+    retry: { maxAttempts: 2, baseDelayMs: 1 },
   });
   const operations = Array.from({ length: 20 }, (_, i) => ({
     name: `post ${i}`,

@@ -30,7 +30,7 @@ it("ledger-client: every operation completes or fails typed, no POST reaches Alm
     url: rig.proxy.url,
     token: "fault-token",
     dispatcher: rig.dispatcher,
-    middleware: rig.middleware,
+    retry: rig.retry,
     timeoutMs: 300,
   });
   const period = { tenantId: TENANT, start: at(0), end: at(1_000_000) };

@@ -38,7 +38,7 @@ it("rating-hashmap-client: every operation completes or fails typed, no POST rea
     const hashmap = createHashMapClient({
       baseUrl: rig.proxy.url,
       dispatcher: rig.dispatcher,
-      middleware: rig.middleware,
+      retry: rig.retry,
       timeoutMs: 1_000,
     });
     // Per 100 operations: 20 mapping creates (POST, unique values), 5 read-merge-write updates (GET + PUT),

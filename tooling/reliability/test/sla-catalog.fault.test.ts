@@ -27,7 +27,7 @@ it("sla-catalog-client: every operation completes or fails typed, no POST reache
     const client = createCatalogClient({
       baseUrl: rig.proxy.url,
       dispatcher: rig.dispatcher,
-      middleware: rig.middleware,
+      retry: rig.retry,
       timeoutMs: 600,
     });
     const operations: Operation[] = Array.from({ length: OPERATIONS }, (_, i) => {

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import { Agent, Dispatcher } from "undici";
 import { SdkError } from "../errors.js";
+import { isSecretName, SecretSet, scrubError } from "../redact.js";
 import {
   bodyText,
   type Cassette,
@@ -20,6 +21,11 @@ export interface CassetteOptions {
   mode: "record" | "replay";
   /** Record mode: the real transport. Default: a new undici Agent. */
   upstream?: Dispatcher;
+  /**
+   * More values to scrub from every recorded exchange. The credentials the recorded requests carry (auth
+   * headers, secret-named query values and JSON fields) and `X-Subject-Token` answers are scrubbed anyway.
+   */
+  secrets?: Iterable<string>;
   /** A last transformation of each exchange before it is written (e.g. to scrub ids). */
   redact?: (exchange: RecordedExchange) => RecordedExchange;
 }
@@ -115,10 +121,12 @@ class ReplayDispatcher extends Dispatcher {
 class RecordingDispatcher extends Dispatcher {
   readonly cassette: Cassette = { version: 1, exchanges: [] };
   private readonly upstream: Dispatcher;
+  private readonly secrets = new SecretSet();
 
   constructor(private readonly options: CassetteOptions) {
     super();
     this.upstream = options.upstream ?? new Agent();
+    for (const value of options.secrets ?? []) this.secrets.add(value);
   }
 
   unused(): RecordedExchange[] {
@@ -127,12 +135,10 @@ class RecordingDispatcher extends Dispatcher {
 
   override dispatch(opts: DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
     const h = handler as LegacyHandler;
-    const request = recordRequest(
-      opts.method,
-      `${opts.origin}${opts.path}`,
-      headersOf(opts.headers),
-      bodyOf(opts.body),
-    );
+    const sentHeaders = headersOf(opts.headers);
+    const sentBody = bodyOf(opts.body);
+    learnSecrets(this.secrets, `${opts.origin}${opts.path}`, sentHeaders, sentBody);
+    const request = recordRequest(opts.method, `${opts.origin}${opts.path}`, sentHeaders, sentBody);
     let status = 0;
     let headers: Record<string, string> = {};
     const chunks: Buffer[] = [];
@@ -148,6 +154,7 @@ class RecordingDispatcher extends Dispatcher {
         return h.onData?.(chunk) ?? true;
       },
       onComplete: (trailers) => {
+        learnSecrets(this.secrets, "", headers, undefined);
         const exchange: RecordedExchange = {
           request,
           response: {
@@ -156,7 +163,9 @@ class RecordingDispatcher extends Dispatcher {
             body: storedBody(Buffer.concat(chunks).toString("utf8")),
           },
         };
-        this.cassette.exchanges.push(this.options.redact ? this.options.redact(exchange) : exchange);
+        // Scrub by value too: a server may echo a credential anywhere (a header, an error text).
+        const scrubbed = scrubError({ body: exchange }, this.secrets).body as RecordedExchange;
+        this.cassette.exchanges.push(this.options.redact ? this.options.redact(scrubbed) : scrubbed);
         writeCassette(this.options.file, this.cassette);
         h.onComplete?.(trailers);
       },
@@ -205,4 +214,47 @@ function pairs(raw: readonly (string | Buffer)[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (let i = 0; i + 1 < raw.length; i += 2) out[String(raw[i]).toLowerCase()] = String(raw[i + 1]);
   return out;
+}
+
+/**
+ * Remember the secret values a request carries (auth header values after their scheme, secret-named query
+ * values and JSON fields) or a response hands out (`X-Subject-Token`), so they are scrubbed from every
+ * exchange the cassette writes, wherever a server echoes them.
+ */
+function learnSecrets(
+  secrets: SecretSet,
+  url: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (!isSecretName(name) || /^set-cookie$/i.test(name)) continue;
+    secrets.add(value);
+    const space = value.indexOf(" ");
+    if (space > 0) secrets.add(value.slice(space + 1));
+  }
+  if (url) {
+    try {
+      for (const [key, value] of new URL(url).searchParams) if (isSecretName(key)) secrets.add(value);
+    } catch {
+      // not a URL: nothing to learn
+    }
+  }
+  if (body) {
+    try {
+      collectJsonSecrets(JSON.parse(body), secrets);
+    } catch {
+      // not JSON
+    }
+  }
+}
+
+function collectJsonSecrets(value: unknown, secrets: SecretSet): void {
+  if (Array.isArray(value)) for (const item of value) collectJsonSecrets(item, secrets);
+  else if (value && typeof value === "object") {
+    for (const [key, inner] of Object.entries(value)) {
+      if (isSecretName(key) && typeof inner === "string") secrets.add(inner);
+      else collectJsonSecrets(inner, secrets);
+    }
+  }
 }

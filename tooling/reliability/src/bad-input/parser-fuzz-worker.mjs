@@ -6,6 +6,7 @@
  * reached a prototype or a global.
  */
 import { parentPort, workerData } from "node:worker_threads";
+import { seededRandom } from "@meterkit/core/testing";
 import {
   CaseExpressionParser,
   ExpressionParser,
@@ -22,17 +23,7 @@ const parsers = [
   new SimpleExpressionParser(),
 ];
 
-function mulberry32(s) {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const random = mulberry32(seed);
+const random = seededRandom(seed);
 const int = (n) => Math.floor(random() * n);
 const pick = (items) => items[int(items.length)];
 
