@@ -4,14 +4,15 @@
  * works), and {@link isClientError} plays the role of `except ClientError`.
  */
 import { EndpointNotFoundError, HttpError, isSdkError, redactText } from "@meterkit/core";
-import { pythonRepr } from "./python-repr.js";
+import { pyRepr } from "@meterkit/core/python";
+import { PKG } from "./package-name.js";
 
-const PKG = "@meterkit/ledger-client";
 const ALMANACH = Symbol.for("@meterkit/ledger-client/error");
 
 /**
  * Almanach answered with a status other than the one the operation expects (4xx, 5xx, or an unexpected
- * 2xx/3xx). `summary` is the reference's message, `"<server message> (<status>)"`.
+ * 2xx/3xx). `summary` is the reference's message, `"<server message> (<status>)"`. The client's error
+ * mapping makes one from core's `HttpError`, after the last attempt.
  * @public
  */
 export class AlmanachHttpError extends HttpError {
@@ -28,6 +29,7 @@ export class AlmanachHttpError extends HttpError {
     url: string | URL;
     body: unknown;
     headers: Readonly<Record<string, string>>;
+    requestId?: string | undefined;
   }) {
     const { message, error } = serverMessageOf(o.body);
     const summary = `${message} (${o.status})`;
@@ -61,7 +63,7 @@ export function serverMessageOf(body: unknown): { message: string; error: unknow
   if (body !== null && typeof body === "object" && !Array.isArray(body)) {
     if (!("error" in body)) return { message: "HTTP Error", error: undefined };
     const error = (body as { error: unknown }).error;
-    return { message: typeof error === "string" ? error : pythonRepr(error), error };
+    return { message: typeof error === "string" ? error : pyRepr(error), error };
   }
   if (body === undefined) return { message: "", error: undefined };
   return { message: typeof body === "string" ? body : JSON.stringify(body), error: undefined };

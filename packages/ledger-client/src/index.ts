@@ -1,17 +1,18 @@
 /**
  * @packageDocumentation
- * `@meterkit/ledger-client`: typed client and `almanach` CLI for OpenStack Almanach, wire-identical to
- * python-almanachclient 0.0.6 except for the documented fixes (README, "Differences from the reference").
+ * `@meterkit/ledger-client`: typed client for OpenStack Almanach, wire-identical to python-almanachclient
+ * 0.0.6 except for the documented fixes (README, "Differences from the reference"). The `almanach` command
+ * is the `./cli` subpath.
  */
 
-export type { CliIo } from "./cli/main.js";
-export { runCli } from "./cli/main.js";
-export type { AlmanachClientOptions } from "./client.js";
-export { AlmanachClient } from "./client.js";
+export type { AlmanachClient } from "./client.js";
+export { createAlmanachClient } from "./client.js";
+export type { AlmanachClientOptions, AlmanachContext } from "./context.js";
+export { createAlmanachContext } from "./context.js";
 export type { DateInput } from "./dates.js";
 export type { ClientError } from "./errors.js";
 export { AlmanachEndpointNotFoundError, AlmanachHttpError, isClientError } from "./errors.js";
-export type { AlmanachKeystoneOptions, EndpointInterface } from "./keystone.js";
+export type { AlmanachKeystoneOptions, EndpointInterface, EndpointLookupInput } from "./keystone.js";
 export { AlmanachKeystoneClient } from "./keystone.js";
 export type {
   AlmanachInfo,
@@ -22,19 +23,41 @@ export type {
   VolumeEntity,
   VolumeType,
 } from "./models.js";
-export type { GetTenantEntitiesInput, UpdateInstanceEntityInput } from "./operations/entities.js";
+export type { GetEntityInput, ListEntitiesInput, UpdateInstanceEntityInput } from "./operations/entities.js";
+export { getEntity, listEntities, updateInstanceEntity } from "./operations/entities.js";
+export type { GetInfoInput } from "./operations/info.js";
+export { getInfo } from "./operations/info.js";
 export type {
   CreateInstanceInput,
   DeleteInstanceInput,
-  GetInstancesInput,
   ImageMetaInput,
+  ListInstancesInput,
   ResizeInstanceInput,
 } from "./operations/instances.js";
-export type { CreateVolumeTypeInput } from "./operations/volume-types.js";
+export { createInstance, deleteInstance, listInstances, resizeInstance } from "./operations/instances.js";
+export type {
+  CreateVolumeTypeInput,
+  ListVolumeTypesInput,
+  VolumeTypeRefInput,
+} from "./operations/volume-types.js";
+export {
+  createVolumeType,
+  deleteVolumeType,
+  getVolumeType,
+  listVolumeTypes,
+} from "./operations/volume-types.js";
 export type {
   CreateVolumeInput,
   DeleteVolumeInput,
-  GetVolumesInput,
+  ListVolumesInput,
   ResizeVolumeInput,
   VolumeAttachmentInput,
+} from "./operations/volumes.js";
+export {
+  attachVolume,
+  createVolume,
+  deleteVolume,
+  detachVolume,
+  listVolumes,
+  resizeVolume,
 } from "./operations/volumes.js";

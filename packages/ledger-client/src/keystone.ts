@@ -2,7 +2,8 @@
  * The reference's `KeystoneClient`: a domain-scoped token (user domain id `default`, scope domain name
  * `default`) and the Almanach URL found by listing `GET /v3/endpoints?service_id=&region_id=` and keeping the
  * first endpoint of the wanted interface (default `admin`). Built on core's `keystoneAuth`, so the token is
- * cached and shared (the reference authenticated once per call).
+ * cached and shared (the reference authenticated once per call). It makes no Almanach client: it gives the
+ * `auth` and the `baseUrl` resolver that `createAlmanachClient` takes.
  */
 import {
   type BaseUrl,
@@ -14,8 +15,9 @@ import {
   keystoneAuth,
 } from "@meterkit/core";
 import { z } from "zod";
-import { PKG, validate } from "./context.js";
 import { AlmanachEndpointNotFoundError } from "./errors.js";
+import { check } from "./input.js";
+import { PKG } from "./package-name.js";
 
 /** Endpoint interfaces Keystone knows. @public */
 export type EndpointInterface = "public" | "internal" | "admin";
@@ -37,8 +39,17 @@ export interface AlmanachKeystoneOptions {
   domainName?: string | undefined;
   /** Id of the user's domain. Default `default`. */
   userDomainId?: string | undefined;
+  /** The undici dispatcher of the Keystone requests. */
   dispatcher?: HttpClientOptions["dispatcher"];
+  /** core middleware around the Keystone requests. */
+  middleware?: HttpClientOptions["middleware"];
+  /** Time limit of one Keystone request in ms. */
   timeoutMs?: number | undefined;
+}
+
+/** Which endpoint of the Almanach service to use: its interface. Default `admin`, as the reference. @public */
+export interface EndpointLookupInput {
+  interface?: EndpointInterface | undefined;
 }
 
 const Options = z.object({
@@ -51,18 +62,34 @@ const Options = z.object({
   userDomainId: z.string().min(1).optional(),
 });
 
+const EndpointLookup = z.strictObject({
+  interface: z
+    .enum(["public", "internal", "admin"], { error: "must be public, internal or admin" })
+    .optional(),
+});
+const NoInput = z.strictObject({});
+
 const EndpointList = z.object({
   endpoints: z.array(z.object({ interface: z.string(), url: z.string() }).loose()),
 });
 
-/** Keystone helper with the reference's wire behaviour. @public */
+/**
+ * Keystone helper with the reference's wire behaviour: `auth` and `endpoint()` are the `auth` and `baseUrl`
+ * of `createAlmanachClient`.
+ * @example
+ * ```ts
+ * const ks = new AlmanachKeystoneClient({ authUrl, username, password, service: serviceId });
+ * const almanach = createAlmanachClient({ baseUrl: ks.endpoint({ interface: "admin" }), auth: ks.auth });
+ * ```
+ * @public
+ */
 export class AlmanachKeystoneClient {
-  /** Core's Keystone strategy: pass it as `keystone` to `AlmanachClient` to send its token. */
+  /** core's Keystone strategy: pass it as `auth` to `createAlmanachClient` to send its token. */
   readonly auth: KeystoneAuth;
   readonly #options: AlmanachKeystoneOptions;
 
   constructor(options: AlmanachKeystoneOptions) {
-    validate(Options, options);
+    check(Options, options);
     this.#options = options;
     this.auth = keystoneAuth({
       authUrl: options.authUrl,
@@ -71,23 +98,28 @@ export class AlmanachKeystoneClient {
       userDomainId: options.userDomainId ?? "default",
       domainName: options.domainName ?? "default",
       ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+      ...(options.middleware ? { middleware: options.middleware } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
     });
   }
 
-  /** A Keystone token (`X-Subject-Token`). */
-  async getToken(options?: CallOptions): Promise<string> {
+  /** A Keystone token (`X-Subject-Token`); the input is empty. */
+  async getToken(input: Record<string, never> = {}, options?: CallOptions): Promise<string> {
+    check(NoInput, input);
     return (await this.auth.token(options?.signal ? { signal: options.signal } : {})).token;
   }
 
   /** The Almanach URL of the first endpoint with this interface (default `admin`), as the reference finds it. */
-  async getEndpointUrl(visibility: EndpointInterface = "admin", options?: CallOptions): Promise<string> {
+  async getEndpointUrl(input: EndpointLookupInput = {}, options?: CallOptions): Promise<string> {
+    const visibility = check(EndpointLookup, input).interface ?? "admin";
     const token = await this.auth.token(options?.signal ? { signal: options.signal } : {});
     const identity = identityUrl(token.catalog, this.#options.authUrl);
     const http = createHttpClient({
       baseUrl: identity,
       auth: this.auth,
       dispatcher: this.#options.dispatcher,
+      middleware: this.#options.middleware,
+      timeoutMs: this.#options.timeoutMs,
       packageName: PKG,
     });
     const query = { service_id: this.#options.service, region_id: this.#options.regionName };
@@ -106,11 +138,15 @@ export class AlmanachKeystoneClient {
     );
   }
 
-  /** A base URL resolver for `AlmanachClient({ url })`: looked up once, on the first call. */
-  endpoint(visibility: EndpointInterface = "admin"): BaseUrl {
+  /**
+   * A base URL resolver for `createAlmanachClient({ baseUrl })`: the endpoint of `getEndpointUrl`, looked up
+   * once, on the first call.
+   */
+  endpoint(input: EndpointLookupInput = {}): BaseUrl {
+    check(EndpointLookup, input);
     let found: Promise<string> | undefined;
     return ({ signal }) => {
-      found ??= this.getEndpointUrl(visibility, signal ? { signal } : undefined).catch((error: unknown) => {
+      found ??= this.getEndpointUrl(input, signal ? { signal } : undefined).catch((error: unknown) => {
         found = undefined; // a failed lookup is retried by the next call
         throw error;
       });

@@ -1,8 +1,9 @@
 /** CLI behaviour that the captures do not cover: help, usage errors, exit codes, JSON output, env vs flags. */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { EXIT } from "@meterkit/core/cli";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../src/index.js";
+import { run as runCli } from "../src/cli/index.js";
 
 let server: Server;
 let url = "";
@@ -22,6 +23,8 @@ beforeAll(async () => {
           .end('{"database": {"active_entities": 1, "all_entities": 2}, "info": {"version": "4.1.0"}}');
       else if (req.url === "/v1/volume_types")
         res.writeHead(200, { "content-type": "application/json" }).end("[]");
+      else if (req.url === "/v1/entity/boom")
+        res.writeHead(500, { "content-type": "application/json" }).end('{"error": "Internal failure"}');
       else
         res
           .writeHead(({ POST: 201, DELETE: 202 } as Record<string, number>)[req.method ?? ""] ?? 200, {
@@ -95,29 +98,40 @@ describe("almanach CLI", () => {
   it("<command> --help shows its arguments", async () => {
     const { code, stdout } = await run(["create-volume", "--help"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("<volume_size>");
+    expect(stdout).toContain(
+      "usage: almanach create-volume tenant_id volume_id volume_type_id volume_name volume_size [options]",
+    );
     expect(stdout).toContain("--attachment");
+  });
+
+  it("--version prints the package version and exits 0", async () => {
+    const { code, stdout } = await run(["--version"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^almanach \d+\.\d+\.\d+/);
   });
 
   it.each([
     [["nope"], /unknown command 'nope'/],
     [["get-entity"], /needs entity_id/],
-    [["get-entity", "a", "b"], /unrecognized arguments: b/],
-    [["version", "--end", "x"], /does not take --end/],
+    [["get-entity", "a", "b"], /unexpected argument 'b'/],
+    [["version", "--end", "x"], /unknown option '--end'/],
+    [["list-volumes", "t", "2016-01-01", "2017-01-01", "--format", "csv"], /--format must be table or json/],
     [["list-volumes", "--bogus"], /bogus/],
     [["update-instance", "i"], /at least one of/],
   ])("usage error %j: one line on stderr, exit 2", async (argv, message) => {
+    const before = seen.length;
     const { code, stdout, stderr } = await run(argv);
-    expect(code).toBe(2);
+    expect(code).toBe(EXIT.usage);
+    expect(seen.length, "nothing sent").toBe(before);
     expect(stdout).toBe("");
     expect(stderr).toMatch(message);
     expect(stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("bad input is refused before sending, exit 1, naming the field", async () => {
+  it("bad input is refused before sending, exit 3, naming the field", async () => {
     const before = seen.length;
     const { code, stderr } = await run(["resize-volume", "v", "five"]);
-    expect(code).toBe(1);
+    expect(code).toBe(EXIT.invalid);
     expect(stderr).toMatch(/size/);
     expect(seen.length).toBe(before);
   });
@@ -146,8 +160,20 @@ describe("almanach CLI", () => {
 
   it("accepts the reference's two-word 'update instance'", async () => {
     const { code } = await run(["update", "instance", "i-1", "--name", "n"]);
-    expect(code).not.toBe(2);
+    expect(code).not.toBe(EXIT.usage);
     expect(seen.at(-1)?.url).toBe("/v1/entity/instance/i-1");
+  });
+
+  it("--format json prints exactly the result data, also for a success line", async () => {
+    const { code, stdout, stderr } = await run(["list-volume-types", "--format", "json"]);
+    expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: "[]\n", stderr: "" });
+  });
+
+  it("a 5xx exits 6 with one line naming the server's message", async () => {
+    const { code, stdout, stderr } = await run(["get-entity", "boom"]);
+    expect({ code, stdout }).toEqual({ code: EXIT.unavailable, stdout: "" });
+    expect(stderr).toMatch(/^almanach get-entity: .*Internal failure \(500\)/);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
   });
 
   it("sends sizes as integers and repeated --attachment as a list", async () => {
@@ -176,7 +202,7 @@ describe("almanach CLI", () => {
 
   it("without ALMANACH_URL/TOKEN and Keystone settings, says what is missing", async () => {
     const { code, stderr } = await run(["version"], {});
-    expect(code).toBe(2);
+    expect(code).toBe(EXIT.usage);
     expect(stderr).toMatch(/OS_AUTH_URL, OS_USERNAME, OS_PASSWORD/);
   });
 });

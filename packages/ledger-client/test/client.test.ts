@@ -1,9 +1,15 @@
 /** Input validation, the one-status rule and error shapes, against a real local server. */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { isSdkError } from "@meterkit/core";
+import { createHttpClient, isSdkError } from "@meterkit/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AlmanachClient, AlmanachHttpError, isClientError } from "../src/index.js";
+import {
+  AlmanachHttpError,
+  createAlmanachClient,
+  createAlmanachContext,
+  getVolumeType,
+  isClientError,
+} from "../src/index.js";
 
 let server: Server;
 let url = "";
@@ -40,25 +46,40 @@ beforeEach(() => {
 });
 
 const client = () =>
-  new AlmanachClient({ url, token: "tok-123", now: () => new Date(Date.UTC(2020, 0, 2, 3, 4, 5)) });
+  createAlmanachClient({
+    baseUrl: url,
+    token: "tok-123",
+    now: () => new Date(Date.UTC(2020, 0, 2, 3, 4, 5)),
+  });
 
-describe("AlmanachClient", () => {
-  it("needs a url or keystone", () => {
-    expect(() => new AlmanachClient({})).toThrow(
-      expect.objectContaining({ code: "invalid_input", field: "url" }),
+describe("createAlmanachClient", () => {
+  it("needs a baseUrl or a Keystone auth", () => {
+    expect(() => createAlmanachClient({})).toThrow(
+      expect.objectContaining({ code: "invalid_input", field: "baseUrl" }),
+    );
+  });
+
+  it.each([
+    [{ baseUrl: "http://x", url: "http://x" }, "url"],
+    [{ baseUrl: "http://x", keystone: {} }, "keystone"],
+    [{ baseUrl: "http://x", now: 5 }, "now"],
+  ])("refuses an option it does not have or a bad clock: %j", (options, field) => {
+    expect(() => createAlmanachClient(options as never)).toThrow(
+      expect.objectContaining({ code: "invalid_input", field }),
     );
   });
 
   it.each([
     [
-      "createVolume size",
-      () => client().createVolume({ tenantId: "t", volumeId: "v", volumeTypeId: "vt", name: "n", size: 1.5 }),
+      "volumes.create size",
+      () =>
+        client().volumes.create({ tenantId: "t", volumeId: "v", volumeTypeId: "vt", name: "n", size: 1.5 }),
       "size",
     ],
     [
-      "createVolume size string",
+      "volumes.create size string",
       () =>
-        client().createVolume({
+        client().volumes.create({
           tenantId: "t",
           volumeId: "v",
           volumeTypeId: "vt",
@@ -68,25 +89,27 @@ describe("AlmanachClient", () => {
       "size",
     ],
     [
-      "getInstances start",
-      () => client().getInstances({ tenantId: "t", start: "yesterday", end: new Date() }),
+      "instances.list start",
+      () => client().instances.list({ tenantId: "t", start: "yesterday", end: new Date() }),
       "start",
     ],
-    ["getEntity id", () => client().getEntity(""), "entityId"],
+    ["entities.get id", () => client().entities.get({ entityId: "" }), "entityId"],
+    ["entities.get unknown key", () => client().entities.get({ entityId: "e", id: "e" } as never), "id"],
+    ["info.get unknown key", () => client().info.get({ verbose: true } as never), "verbose"],
     [
-      "attachVolume attachments",
-      () => client().attachVolume({ volumeId: "v", attachments: null as never }),
+      "volumes.attach attachments",
+      () => client().volumes.attach({ volumeId: "v", attachments: null as never }),
       "attachments",
     ],
     [
-      "updateInstanceEntity unknown key",
-      () => client().updateInstanceEntity({ instanceId: "i", flavour: "x" } as never),
+      "entities.updateInstance unknown key",
+      () => client().entities.updateInstance({ instanceId: "i", flavour: "x" } as never),
       "flavour",
     ],
     [
-      "createInstance imageMeta key",
+      "instances.create imageMeta key",
       () =>
-        client().createInstance({
+        client().instances.create({
           tenantId: "t",
           instanceId: "i",
           name: "n",
@@ -101,13 +124,43 @@ describe("AlmanachClient", () => {
     expect(requests).toEqual([]);
   });
 
-  it("names the package in input errors", async () => {
-    await expect(client().getVolumeType("")).rejects.toThrow(/^\[@meterkit\/ledger-client\]/);
+  it("names the package in input errors, the unknown key by name", async () => {
+    await expect(client().volumeTypes.get({ volumeTypeId: "" })).rejects.toThrow(
+      /^\[@meterkit\/ledger-client\] invalid input: volumeTypeId: must not be empty$/,
+    );
+    await expect(
+      client().entities.updateInstance({ instanceId: "i", flavour: "x" } as never),
+    ).rejects.toThrow(
+      /^\[@meterkit\/ledger-client\] invalid input: flavour: is not a field of this operation$/,
+    );
+  });
+
+  it("runs the standalone operations on a context, the same way", async () => {
+    next = {
+      status: 200,
+      type: "application/json",
+      body: '{"volume_type_id": "a", "volume_type_name": "b"}',
+    };
+    const context = createAlmanachContext({ baseUrl: url, token: "tok-123" });
+    await expect(getVolumeType(context, { volumeTypeId: "a" })).resolves.toEqual({
+      volumeTypeId: "a",
+      volumeTypeName: "b",
+    });
+    expect(requests[0]?.url).toBe("/v1/volume_type/a");
+    expect(requests[0]?.headers["x-auth-token"]).toBe("tok-123");
+  });
+
+  it("gives an HttpClient the package's error mapping", async () => {
+    next = { status: 404, type: "application/json", body: '{"error": "Entity not found"}' };
+    const almanach = createAlmanachClient(createHttpClient({ baseUrl: url }));
+    await expect(almanach.entities.get({ entityId: "e" })).rejects.toMatchObject({
+      summary: "Entity not found (404)",
+    });
   });
 
   it("sends the reference's headers and 'now' in UTC when a date is omitted", async () => {
     next = { status: 202, type: "text/html; charset=utf-8", body: "" };
-    await expect(client().deleteVolume({ volumeId: "v 1" })).resolves.toBe(true);
+    await expect(client().volumes.delete({ volumeId: "v 1" })).resolves.toBe(true);
     const [r] = requests;
     expect(r?.url).toBe("/v1/volume/v%201");
     expect(r?.headers["x-auth-token"]).toBe("tok-123");
@@ -118,7 +171,7 @@ describe("AlmanachClient", () => {
   it("treats any status but the expected one as an error (201 on a DELETE)", async () => {
     next = { status: 201, type: "text/html; charset=utf-8", body: "" };
     const error = await client()
-      .deleteVolumeType("x")
+      .volumeTypes.delete({ volumeTypeId: "x" })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AlmanachHttpError);
     expect(isClientError(error)).toBe(true);
@@ -132,7 +185,7 @@ describe("AlmanachClient", () => {
       body: JSON.stringify({ error: { name: "expected str" } }),
     };
     const error = (await client()
-      .updateInstanceEntity({ instanceId: "i", name: "x" })
+      .entities.updateInstance({ instanceId: "i", name: "x" })
       .catch((e: unknown) => e)) as AlmanachHttpError;
     expect(error.summary).toBe("{'name': 'expected str'} (400)");
     expect(error.error).toEqual({ name: "expected str" });
@@ -141,13 +194,13 @@ describe("AlmanachClient", () => {
 
   it("uses 'HTTP Error' when a JSON error body has no error key", async () => {
     next = { status: 500, type: "application/json", body: "{}" };
-    await expect(client().getInfo()).rejects.toMatchObject({ summary: "HTTP Error (500)" });
+    await expect(client().info.get()).rejects.toMatchObject({ summary: "HTTP Error (500)" });
   });
 
   it("never puts the token in error messages", async () => {
     next = { status: 401, type: "text/html", body: "Unauthorized" };
     const error = (await client()
-      .getVolumeTypes()
+      .volumeTypes.list()
       .catch((e: unknown) => e)) as Error;
     expect(error.message).toContain("Unauthorized (401)");
     expect(JSON.stringify({ ...error, message: error.message })).not.toContain("tok-123");
@@ -155,6 +208,6 @@ describe("AlmanachClient", () => {
 
   it("rejects a malformed success body with a typed error", async () => {
     next = { status: 200, type: "application/json", body: JSON.stringify([{ volume_type_id: 1 }]) };
-    await expect(client().getVolumeTypes()).rejects.toMatchObject({ code: "response_validation" });
+    await expect(client().volumeTypes.list()).rejects.toMatchObject({ code: "response_validation" });
   });
 });

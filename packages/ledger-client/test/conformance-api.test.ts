@@ -1,5 +1,5 @@
 /**
- * Every `api-*` capture replayed: the same call through AlmanachClient / AlmanachKeystoneClient against a
+ * Every `api-*` capture replayed: the same call through createAlmanachClient / AlmanachKeystoneClient against a
  * local server answering the recorded responses; our requests must equal the recorded ones and our result
  * (or typed error) must match the recorded one, except for the deviations in deviations.ts.
  */

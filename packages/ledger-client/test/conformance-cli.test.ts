@@ -1,16 +1,32 @@
 /**
- * Every `cli-*` capture replayed through `runCli` (in process, real sockets) against a local server that
+ * Every `cli-*` capture replayed through the `almanach` program (in process, real sockets) against a local server that
  * answers the recorded responses: same requests, and the reference's output, except for the documented
  * deviations (deviations.ts: per file, and CLI_RULES for every CLI capture).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../src/index.js";
-import { CLI_RULES, DEVIATIONS } from "./deviations.js";
+import { run as runCli } from "../src/cli/index.js";
+import { CLI_EXIT_CODES, CLI_RULES, DEVIATIONS } from "./deviations.js";
 import { assertRequests } from "./helpers/assert-requests.js";
-import { loadCaptures } from "./helpers/captures.js";
+import { type Capture, loadCaptures } from "./helpers/captures.js";
 import { ReplayServer } from "./helpers/replay-server.js";
 
 const captures = loadCaptures("cli-");
+
+/**
+ * The reference failed: it exited non-zero, and not because it printed a result with sys.exit(text)
+ * (CLI_RULES.success) or lacked the command (a "command-works" deviation).
+ */
+function failed(capture: Capture): boolean {
+  const recorded = capture.result as { exit_code: number; stdout: string; stderr: string };
+  if (recorded.exit_code === 0 || DEVIATIONS[capture.file]?.kind === "command-works") return false;
+  const httpFailure = capture.exchanges.some((e) => e.response.status >= 400);
+  return !(
+    recorded.exit_code === 1 &&
+    !httpFailure &&
+    recorded.stdout === "" &&
+    !/Not Found/.test(recorded.stderr)
+  );
+}
 const server = new ReplayServer();
 beforeAll(() => server.start());
 afterAll(() => server.close());
@@ -53,15 +69,9 @@ describe("cli captures", () => {
       tokenReuse: true,
     });
 
-    const failed = capture.exchanges.some((e) => e.response.status >= 400);
     if (recorded.exit_code === 0) {
       expect({ code, stdout, stderr }).toEqual({ code: 0, stdout: server.fill(recorded.stdout), stderr: "" });
-    } else if (
-      recorded.exit_code === 1 &&
-      !failed &&
-      recorded.stdout === "" &&
-      !/Not Found/.test(recorded.stderr)
-    ) {
+    } else if (!failed(capture)) {
       // CLI_RULES.success: the reference printed results with sys.exit(text).
       expect({ code, stdout, stderr }, CLI_RULES.success).toEqual({
         code: 0,
@@ -69,11 +79,18 @@ describe("cli captures", () => {
         stderr: "",
       });
     } else {
-      expect(code, CLI_RULES.errors).toBe(1);
+      expect(recorded.exit_code, "the reference exited 1 on every error").toBe(1);
+      const exit = CLI_EXIT_CODES[capture.file];
+      expect(exit, `${CLI_RULES.exitCodes}: ${capture.file} needs its code in CLI_EXIT_CODES`).toBeDefined();
+      expect(code, `${CLI_RULES.exitCodes}: ${exit?.why}`).toBe(exit?.code);
       expect(stdout).toBe("");
       expect(stderr.split("\n").filter(Boolean), "one line").toHaveLength(1);
       expect(stderr, CLI_RULES.errors).toContain(server.fill(recorded.stderr).trim());
     }
+  });
+
+  it("lists an exit code for exactly the captures that failed", () => {
+    expect(Object.keys(CLI_EXIT_CODES).sort()).toEqual(captures.filter(failed).map((c) => c.file));
   });
 
   it("prints --format json on every command it ran", async () => {

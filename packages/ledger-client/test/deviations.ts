@@ -1,3 +1,5 @@
+import { EXIT } from "@meterkit/core/cli";
+
 /**
  * Where we deliberately differ from the reference, per capture file. Each entry is asserted by the
  * conformance test (the difference must be there), not skipped. Rules that apply to every CLI capture
@@ -64,4 +66,20 @@ export const CLI_RULES = {
   token: "one Keystone token serves the endpoint lookup and the API call (the reference authenticated twice)",
   errors:
     "an error line contains the reference's message (ours may add detail, e.g. which endpoint was missing)",
+  exitCodes:
+    "an error exits with the kit's code for what failed (core's EXIT; the reference exited 1 on every error)",
 } as const;
+
+/**
+ * CLI_RULES.exitCodes, per capture: the exact code of every CLI capture that failed with the reference.
+ * A failing capture missing here fails the test.
+ */
+export const CLI_EXIT_CODES: Record<string, { code: number; why: string }> = {
+  "cli-bad-token.json": { code: EXIT.auth, why: "Almanach answered 401" },
+  "cli-delete-instance-default-now-tz.json": { code: EXIT.notFound, why: "Almanach answered 404" },
+  "cli-get-entity-unknown.json": { code: EXIT.notFound, why: "Almanach answered 404" },
+  "cli-keystone-endpoint-service-name.json": {
+    code: EXIT.unavailable,
+    why: "no endpoint of the service in Keystone",
+  },
+};

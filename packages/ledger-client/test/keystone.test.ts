@@ -6,13 +6,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createHttpClient, type HttpClient, keystoneAuth } from "@meterkit/core";
+import { EXIT } from "@meterkit/core/cli";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import {
-  AlmanachClient,
-  AlmanachEndpointNotFoundError,
-  AlmanachKeystoneClient,
-  runCli,
-} from "../src/index.js";
+import { run as runCli } from "../src/cli/index.js";
+import { AlmanachEndpointNotFoundError, AlmanachKeystoneClient, createAlmanachClient } from "../src/index.js";
 
 const env = inject("services");
 const authUrl = env.MK_KEYSTONE_URL as string;
@@ -35,6 +32,7 @@ let almanach: Server;
 let almanachUrl = "";
 let serviceId = "";
 const seenTokens: string[] = [];
+const seenPaths: string[] = [];
 
 async function json<T>(
   method: "GET" | "POST" | "PUT" | "DELETE",
@@ -49,6 +47,7 @@ beforeAll(async () => {
   almanach = createServer((req, res) => {
     const token = String(req.headers["x-auth-token"] ?? "");
     seenTokens.push(token);
+    seenPaths.push(req.url ?? "");
     // Validate the token like Almanach's keystone strategy does.
     void identity
       .request({ method: "GET", path: "/auth/tokens", headers: { "x-subject-token": token } })
@@ -135,7 +134,9 @@ describe("Keystone endpoint lookup, the reference's way", () => {
   });
 
   it("finds another interface when asked", async () => {
-    await expect(reference(serviceId).getEndpointUrl("public")).resolves.toBe(`${almanachUrl}/public`);
+    await expect(reference(serviceId).getEndpointUrl({ interface: "public" })).resolves.toBe(
+      `${almanachUrl}/public`,
+    );
   });
 
   it("cannot find Almanach by service name, like the reference (service_id is an id)", async () => {
@@ -146,8 +147,8 @@ describe("Keystone endpoint lookup, the reference's way", () => {
 
   it("sends the Keystone token with the looked-up URL", async () => {
     const ks = reference(serviceId);
-    const client = new AlmanachClient({ url: ks.endpoint(), keystone: ks.auth });
-    await expect(client.getInfo()).resolves.toEqual({
+    const client = createAlmanachClient({ baseUrl: ks.endpoint(), auth: ks.auth });
+    await expect(client.info.get()).resolves.toEqual({
       info: { version: "4.1.0" },
       database: { activeEntities: 0, allEntities: 0 },
     });
@@ -158,14 +159,23 @@ describe("Keystone endpoint lookup, the reference's way", () => {
 describe("Keystone endpoint lookup by service type (not possible with the reference)", () => {
   it("finds Almanach in the token's catalog by type, interface and region", async () => {
     const keystone = freshAdmin();
-    const client = new AlmanachClient({ keystone, endpoint: { type: "usage", interface: "admin", region } });
-    await expect(client.getInfo()).resolves.toMatchObject({ info: { version: "4.1.0" } });
+    const client = createAlmanachClient({
+      auth: keystone,
+      endpoint: { type: "usage", interface: "admin", region },
+    });
+    await expect(client.info.get()).resolves.toMatchObject({ info: { version: "4.1.0" } });
     expect(seenTokens.at(-1)).toBe((await keystone.token()).token);
   });
 
+  it("without an endpoint query, uses the public endpoint of type usage", async () => {
+    const client = createAlmanachClient({ auth: freshAdmin() });
+    await expect(client.info.get()).resolves.toMatchObject({ info: { version: "4.1.0" } });
+    expect(seenPaths.at(-1)).toBe("/public/v1/info");
+  });
+
   it("fails with a typed error when the type is unknown", async () => {
-    const client = new AlmanachClient({ keystone: freshAdmin(), endpoint: { type: "cloudmetrics" } });
-    await expect(client.getInfo()).rejects.toMatchObject({ code: "endpoint_not_found" });
+    const client = createAlmanachClient({ auth: freshAdmin(), endpoint: { type: "cloudmetrics" } });
+    await expect(client.info.get()).rejects.toMatchObject({ code: "endpoint_not_found" });
   });
 });
 
@@ -209,7 +219,7 @@ describe("the almanach CLI with the real Keystone", () => {
 
   it("never prints the password, even when Keystone refuses it", async () => {
     const result = await run(["version"], { ALMANACH_SERVICE: serviceId, OS_PASSWORD: "wrong-secret-pw" });
-    expect(result.code).toBe(1);
+    expect(result.code, "Keystone refused the credentials").toBe(EXIT.auth);
     expect(result.stderr).toContain("401");
     expect(result.stderr + result.stdout).not.toContain("wrong-secret-pw");
   });

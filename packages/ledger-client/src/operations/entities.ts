@@ -1,18 +1,24 @@
 import type { CallOptions } from "@meterkit/core";
 import { z } from "zod";
-import { type AlmanachContext, DateField, Id, send, validate } from "../context.js";
+import { type AlmanachContext, EXPECT } from "../context.js";
 import { type DateInput, formatBodyDate, formatQueryDate } from "../dates.js";
+import { check, DateField, EntityRef, Id } from "../input.js";
 import { type Entity, EntityListSchema, type InstanceEntity, InstanceSchema } from "../models.js";
 
-/** Input of {@link AlmanachClient.getTenantEntities}. @public */
-export interface GetTenantEntitiesInput {
+/** Input of {@link listEntities}. @public */
+export interface ListEntitiesInput {
   tenantId: string;
   start: DateInput;
   /** Left out of the query when absent: the server then uses its own clock. */
   end?: DateInput | undefined;
 }
 
-/** The fields {@link AlmanachClient.updateInstanceEntity} may change (the server's whitelist). @public */
+/** Input of {@link getEntity}. @public */
+export interface GetEntityInput {
+  entityId: string;
+}
+
+/** The fields {@link updateInstanceEntity} may change (the server's whitelist). @public */
 export interface UpdateInstanceEntityInput {
   instanceId: string;
   name?: string | undefined;
@@ -24,7 +30,7 @@ export interface UpdateInstanceEntityInput {
   endDate?: DateInput | undefined;
 }
 
-const GetTenantEntities = z.strictObject({ tenantId: Id, start: DateField, end: DateField.optional() });
+const ListEntities = z.strictObject({ tenantId: Id, start: DateField, end: DateField.optional() });
 
 const UpdateInstanceEntity = z.strictObject({
   instanceId: Id,
@@ -37,38 +43,40 @@ const UpdateInstanceEntity = z.strictObject({
 });
 
 /** `GET /v1/project/{tenant}/entities?start=&end=`: instances and volumes of a tenant. @public */
-export async function getTenantEntities(
+export async function listEntities(
   ctx: AlmanachContext,
-  input: GetTenantEntitiesInput,
+  input: ListEntitiesInput,
   options?: CallOptions,
 ): Promise<Entity[]> {
-  const v = validate(GetTenantEntities, input);
-  const query = { start: formatQueryDate(v.start), end: v.end && formatQueryDate(v.end) };
-  return send(
-    ctx,
-    {
-      method: "GET",
-      path: "/v1/project/{tenant}/entities",
-      pathParams: { tenant: v.tenantId },
-      query,
-      schema: EntityListSchema,
-    },
-    options,
-  );
+  const v = check(ListEntities, input);
+  const response = await ctx.http.request({
+    ...options,
+    method: "GET",
+    path: "/v1/project/{tenant}/entities",
+    pathParams: { tenant: v.tenantId },
+    query: { start: formatQueryDate(v.start), end: v.end && formatQueryDate(v.end) },
+    expectStatus: EXPECT.GET,
+    schema: EntityListSchema,
+  });
+  return response.data;
 }
 
 /** `GET /v1/entity/{id}`: every row (historical ones included) of one entity, hence a list. @public */
 export async function getEntity(
   ctx: AlmanachContext,
-  entityId: string,
+  input: GetEntityInput,
   options?: CallOptions,
 ): Promise<Entity[]> {
-  const id = validate(z.object({ entityId: Id }), { entityId }).entityId;
-  return send(
-    ctx,
-    { method: "GET", path: "/v1/entity/{id}", pathParams: { id }, schema: EntityListSchema },
-    options,
-  );
+  const v = check(EntityRef, input);
+  const response = await ctx.http.request({
+    ...options,
+    method: "GET",
+    path: "/v1/entity/{id}",
+    pathParams: { id: v.entityId },
+    expectStatus: EXPECT.GET,
+    schema: EntityListSchema,
+  });
+  return response.data;
 }
 
 /**
@@ -81,7 +89,7 @@ export async function updateInstanceEntity(
   input: UpdateInstanceEntityInput,
   options?: CallOptions,
 ): Promise<InstanceEntity> {
-  const v = validate(UpdateInstanceEntity, input);
+  const v = check(UpdateInstanceEntity, input);
   const body: Record<string, unknown> = {};
   if (v.name !== undefined) body.name = v.name;
   if (v.flavor !== undefined) body.flavor = v.flavor;
@@ -89,15 +97,14 @@ export async function updateInstanceEntity(
   if (v.metadata !== undefined) body.metadata = v.metadata;
   if (v.startDate !== undefined) body.start_date = formatBodyDate(v.startDate);
   if (v.endDate !== undefined) body.end_date = formatBodyDate(v.endDate);
-  return send(
-    ctx,
-    {
-      method: "PUT",
-      path: "/v1/entity/instance/{id}",
-      pathParams: { id: v.instanceId },
-      body,
-      schema: InstanceSchema,
-    },
-    options,
-  );
+  const response = await ctx.http.request({
+    ...options,
+    method: "PUT",
+    path: "/v1/entity/instance/{id}",
+    pathParams: { id: v.instanceId },
+    body,
+    expectStatus: EXPECT.PUT,
+    schema: InstanceSchema,
+  });
+  return response.data;
 }

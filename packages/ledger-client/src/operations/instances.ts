@@ -1,11 +1,12 @@
 import type { CallOptions } from "@meterkit/core";
 import { z } from "zod";
-import { type AlmanachContext, DateField, Id, orNow, send, validate } from "../context.js";
+import { type AlmanachContext, EXPECT } from "../context.js";
 import { type DateInput, formatBodyDate, formatQueryDate } from "../dates.js";
+import { check, DateField, Id, orNow } from "../input.js";
 import { type InstanceEntity, InstanceListSchema } from "../models.js";
 
-/** Input of {@link AlmanachClient.getInstances}. @public */
-export interface GetInstancesInput {
+/** Input of {@link listInstances}. @public */
+export interface ListInstancesInput {
   tenantId: string;
   start: DateInput;
   end: DateInput;
@@ -18,7 +19,7 @@ export interface ImageMetaInput {
   type?: string | null | undefined;
 }
 
-/** Input of {@link AlmanachClient.createInstance}. @public */
+/** Input of {@link createInstance}. @public */
 export interface CreateInstanceInput {
   tenantId: string;
   instanceId: string;
@@ -29,14 +30,14 @@ export interface CreateInstanceInput {
   imageMeta?: ImageMetaInput | undefined;
 }
 
-/** Input of {@link AlmanachClient.deleteInstance}. @public */
+/** Input of {@link deleteInstance}. @public */
 export interface DeleteInstanceInput {
   instanceId: string;
   /** Default: now (UTC). */
   end?: DateInput | undefined;
 }
 
-/** Input of {@link AlmanachClient.resizeInstance}. @public */
+/** Input of {@link resizeInstance}. @public */
 export interface ResizeInstanceInput {
   instanceId: string;
   flavor: string;
@@ -45,7 +46,7 @@ export interface ResizeInstanceInput {
 }
 
 const text = z.string({ error: "must be a string" }).nullable().optional();
-const GetInstances = z.strictObject({ tenantId: Id, start: DateField, end: DateField });
+const ListInstances = z.strictObject({ tenantId: Id, start: DateField, end: DateField });
 const CreateInstance = z.strictObject({
   tenantId: Id,
   instanceId: Id,
@@ -58,19 +59,24 @@ const DeleteInstance = z.strictObject({ instanceId: Id, end: DateField.optional(
 const ResizeInstance = z.strictObject({ instanceId: Id, flavor: Id, resizeDate: DateField.optional() });
 
 /** `GET /v1/project/{tenant}/instances?start=&end=`. @public */
-export async function getInstances(
+export async function listInstances(
   ctx: AlmanachContext,
-  input: GetInstancesInput,
+  input: ListInstancesInput,
   options?: CallOptions,
 ): Promise<InstanceEntity[]> {
-  const v = validate(GetInstances, input);
+  const v = check(ListInstances, input);
   const query = { start: formatQueryDate(v.start), end: formatQueryDate(v.end) };
   const path = "/v1/project/{tenant}/instances";
-  return send(
-    ctx,
-    { method: "GET", path, pathParams: { tenant: v.tenantId }, query, schema: InstanceListSchema },
-    options,
-  );
+  const response = await ctx.http.request({
+    ...options,
+    method: "GET",
+    path,
+    pathParams: { tenant: v.tenantId },
+    query,
+    schema: InstanceListSchema,
+    expectStatus: EXPECT.GET,
+  });
+  return response.data;
 }
 
 /** `POST /v1/project/{tenant}/instance`. @public */
@@ -79,7 +85,7 @@ export async function createInstance(
   input: CreateInstanceInput,
   options?: CallOptions,
 ): Promise<true> {
-  const v = validate(CreateInstance, input);
+  const v = check(CreateInstance, input);
   const meta = v.imageMeta ?? {};
   const body = {
     id: v.instanceId,
@@ -90,11 +96,14 @@ export async function createInstance(
     os_version: meta.version ?? null,
     os_type: meta.type ?? null,
   };
-  await send(
-    ctx,
-    { method: "POST", path: "/v1/project/{tenant}/instance", pathParams: { tenant: v.tenantId }, body },
-    options,
-  );
+  await ctx.http.request({
+    ...options,
+    method: "POST",
+    path: "/v1/project/{tenant}/instance",
+    pathParams: { tenant: v.tenantId },
+    body,
+    expectStatus: EXPECT.POST,
+  });
   return true;
 }
 
@@ -104,13 +113,16 @@ export async function deleteInstance(
   input: DeleteInstanceInput,
   options?: CallOptions,
 ): Promise<true> {
-  const v = validate(DeleteInstance, input);
+  const v = check(DeleteInstance, input);
   const body = { date: formatBodyDate(orNow(ctx, v.end)) };
-  await send(
-    ctx,
-    { method: "DELETE", path: "/v1/instance/{id}", pathParams: { id: v.instanceId }, body },
-    options,
-  );
+  await ctx.http.request({
+    ...options,
+    method: "DELETE",
+    path: "/v1/instance/{id}",
+    pathParams: { id: v.instanceId },
+    body,
+    expectStatus: EXPECT.DELETE,
+  });
   return true;
 }
 
@@ -120,12 +132,15 @@ export async function resizeInstance(
   input: ResizeInstanceInput,
   options?: CallOptions,
 ): Promise<true> {
-  const v = validate(ResizeInstance, input);
+  const v = check(ResizeInstance, input);
   const body = { flavor: v.flavor, date: formatBodyDate(orNow(ctx, v.resizeDate)) };
-  await send(
-    ctx,
-    { method: "PUT", path: "/v1/instance/{id}/resize", pathParams: { id: v.instanceId }, body },
-    options,
-  );
+  await ctx.http.request({
+    ...options,
+    method: "PUT",
+    path: "/v1/instance/{id}/resize",
+    pathParams: { id: v.instanceId },
+    body,
+    expectStatus: EXPECT.PUT,
+  });
   return true;
 }

@@ -1,17 +1,18 @@
 import type { CallOptions } from "@meterkit/core";
 import { z } from "zod";
-import { type AlmanachContext, Attachments, DateField, Id, orNow, Size, send, validate } from "../context.js";
+import { type AlmanachContext, EXPECT } from "../context.js";
 import { type DateInput, formatBodyDate, formatQueryDate } from "../dates.js";
+import { Attachments, check, DateField, Id, orNow, Size } from "../input.js";
 import { type VolumeEntity, VolumeListSchema } from "../models.js";
 
-/** Input of {@link AlmanachClient.getVolumes}. @public */
-export interface GetVolumesInput {
+/** Input of {@link listVolumes}. @public */
+export interface ListVolumesInput {
   tenantId: string;
   start: DateInput;
   end: DateInput;
 }
 
-/** Input of {@link AlmanachClient.createVolume}. @public */
+/** Input of {@link createVolume}. @public */
 export interface CreateVolumeInput {
   tenantId: string;
   volumeId: string;
@@ -26,14 +27,14 @@ export interface CreateVolumeInput {
   start?: DateInput | undefined;
 }
 
-/** Input of {@link AlmanachClient.deleteVolume}. @public */
+/** Input of {@link deleteVolume}. @public */
 export interface DeleteVolumeInput {
   volumeId: string;
   /** Default: now (UTC). */
   end?: DateInput | undefined;
 }
 
-/** Input of {@link AlmanachClient.resizeVolume}. @public */
+/** Input of {@link resizeVolume}. @public */
 export interface ResizeVolumeInput {
   volumeId: string;
   size: number;
@@ -41,7 +42,7 @@ export interface ResizeVolumeInput {
   resizeDate?: DateInput | undefined;
 }
 
-/** Input of {@link AlmanachClient.attachVolume} and {@link AlmanachClient.detachVolume}. @public */
+/** Input of {@link attachVolume} and {@link detachVolume}. @public */
 export interface VolumeAttachmentInput {
   volumeId: string;
   /** Attach: the instances to attach. Detach: the instances that *remain* attached. */
@@ -50,7 +51,7 @@ export interface VolumeAttachmentInput {
   attachmentDate?: DateInput | undefined;
 }
 
-const GetVolumes = z.strictObject({ tenantId: Id, start: DateField, end: DateField });
+const ListVolumes = z.strictObject({ tenantId: Id, start: DateField, end: DateField });
 const CreateVolume = z.strictObject({
   tenantId: Id,
   volumeId: Id,
@@ -69,19 +70,24 @@ const VolumeAttachment = z.strictObject({
 });
 
 /** `GET /v1/project/{tenant}/volumes?start=&end=`. @public */
-export async function getVolumes(
+export async function listVolumes(
   ctx: AlmanachContext,
-  input: GetVolumesInput,
+  input: ListVolumesInput,
   options?: CallOptions,
 ): Promise<VolumeEntity[]> {
-  const v = validate(GetVolumes, input);
+  const v = check(ListVolumes, input);
   const query = { start: formatQueryDate(v.start), end: formatQueryDate(v.end) };
   const path = "/v1/project/{tenant}/volumes";
-  return send(
-    ctx,
-    { method: "GET", path, pathParams: { tenant: v.tenantId }, query, schema: VolumeListSchema },
-    options,
-  );
+  const response = await ctx.http.request({
+    ...options,
+    method: "GET",
+    path,
+    pathParams: { tenant: v.tenantId },
+    query,
+    schema: VolumeListSchema,
+    expectStatus: EXPECT.GET,
+  });
+  return response.data;
 }
 
 /** `POST /v1/project/{tenant}/volume`. An unknown volume type answers 404. @public */
@@ -90,7 +96,7 @@ export async function createVolume(
   input: CreateVolumeInput,
   options?: CallOptions,
 ): Promise<true> {
-  const v = validate(CreateVolume, input);
+  const v = check(CreateVolume, input);
   const body = {
     volume_id: v.volumeId,
     volume_type: v.volumeTypeId,
@@ -99,11 +105,14 @@ export async function createVolume(
     attached_to: v.attachments ?? [],
     start: formatBodyDate(orNow(ctx, v.start)),
   };
-  await send(
-    ctx,
-    { method: "POST", path: "/v1/project/{tenant}/volume", pathParams: { tenant: v.tenantId }, body },
-    options,
-  );
+  await ctx.http.request({
+    ...options,
+    method: "POST",
+    path: "/v1/project/{tenant}/volume",
+    pathParams: { tenant: v.tenantId },
+    body,
+    expectStatus: EXPECT.POST,
+  });
   return true;
 }
 
@@ -113,13 +122,16 @@ export async function deleteVolume(
   input: DeleteVolumeInput,
   options?: CallOptions,
 ): Promise<true> {
-  const v = validate(DeleteVolume, input);
+  const v = check(DeleteVolume, input);
   const body = { date: formatBodyDate(orNow(ctx, v.end)) };
-  await send(
-    ctx,
-    { method: "DELETE", path: "/v1/volume/{id}", pathParams: { id: v.volumeId }, body },
-    options,
-  );
+  await ctx.http.request({
+    ...options,
+    method: "DELETE",
+    path: "/v1/volume/{id}",
+    pathParams: { id: v.volumeId },
+    body,
+    expectStatus: EXPECT.DELETE,
+  });
   return true;
 }
 
@@ -129,13 +141,16 @@ export async function resizeVolume(
   input: ResizeVolumeInput,
   options?: CallOptions,
 ): Promise<true> {
-  const v = validate(ResizeVolume, input);
+  const v = check(ResizeVolume, input);
   const body = { size: v.size, date: formatBodyDate(orNow(ctx, v.resizeDate)) };
-  await send(
-    ctx,
-    { method: "PUT", path: "/v1/volume/{id}/resize", pathParams: { id: v.volumeId }, body },
-    options,
-  );
+  await ctx.http.request({
+    ...options,
+    method: "PUT",
+    path: "/v1/volume/{id}/resize",
+    pathParams: { id: v.volumeId },
+    body,
+    expectStatus: EXPECT.PUT,
+  });
   return true;
 }
 
@@ -163,12 +178,15 @@ async function attachment(
   input: VolumeAttachmentInput,
   options?: CallOptions,
 ) {
-  const v = validate(VolumeAttachment, input);
+  const v = check(VolumeAttachment, input);
   const body = { attachments: v.attachments, date: formatBodyDate(orNow(ctx, v.attachmentDate)) };
-  await send(
-    ctx,
-    { method: "PUT", path: `/v1/volume/{id}/${action}`, pathParams: { id: v.volumeId }, body },
-    options,
-  );
+  await ctx.http.request({
+    ...options,
+    method: "PUT",
+    path: `/v1/volume/{id}/${action}`,
+    pathParams: { id: v.volumeId },
+    body,
+    expectStatus: EXPECT.PUT,
+  });
   return true as const;
 }

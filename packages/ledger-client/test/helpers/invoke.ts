@@ -1,6 +1,6 @@
 /** Turning a capture's Python `call` into the same call on our client, binding symbolic names from the recording. */
 import { keystoneAuth } from "@meterkit/core";
-import { AlmanachClient, AlmanachKeystoneClient } from "../../src/index.js";
+import { type AlmanachClient, AlmanachKeystoneClient, createAlmanachClient } from "../../src/index.js";
 import type { Capture, Exchange } from "./captures.js";
 import { camel } from "./expected.js";
 import { type PyCall, type PyValue, parseCall } from "./python-call.js";
@@ -38,6 +38,31 @@ export const SIGNATURES: Record<string, string[]> = {
   ],
   get_endpoint_url: ["visibility"],
   get_token: [],
+};
+
+/**
+ * Where each reference method lives on our client (`client.<resource>.<verb>`); the reference's positional
+ * parameters become the fields of the one input object (camelCase).
+ */
+export const METHODS: Record<string, readonly [resource: string, verb: string]> = {
+  get_info: ["info", "get"],
+  get_volume_types: ["volumeTypes", "list"],
+  get_volume_type: ["volumeTypes", "get"],
+  create_volume_type: ["volumeTypes", "create"],
+  delete_volume_type: ["volumeTypes", "delete"],
+  get_tenant_entities: ["entities", "list"],
+  get_entity: ["entities", "get"],
+  update_instance_entity: ["entities", "updateInstance"],
+  get_instances: ["instances", "list"],
+  create_instance: ["instances", "create"],
+  delete_instance: ["instances", "delete"],
+  resize_instance: ["instances", "resize"],
+  get_volumes: ["volumes", "list"],
+  create_volume: ["volumes", "create"],
+  delete_volume: ["volumes", "delete"],
+  resize_volume: ["volumes", "resize"],
+  attach_volume: ["volumes", "attach"],
+  detach_volume: ["volumes", "detach"],
 };
 
 /** The token our default client sends: the captures redact every token to this text. */
@@ -150,44 +175,47 @@ export function invoke(
       regionName: a.region_name as string | undefined,
     });
     const m = bind(method.name, method.call, locate);
+    const visibility = m.visibility as "admin" | undefined;
     const result =
-      method.name === "get_token" ? ks.getToken() : ks.getEndpointUrl(m.visibility as "admin" | undefined);
+      method.name === "get_token"
+        ? ks.getToken()
+        : ks.getEndpointUrl(visibility === undefined ? {} : { interface: visibility });
     return { result, token: undefined };
   }
   let client: AlmanachClient;
   let token: string | undefined = TOKEN;
-  if (head.name === "client") client = new AlmanachClient({ url: server.url, token: TOKEN });
+  if (head.name === "client") client = createAlmanachClient({ baseUrl: server.url, token: TOKEN });
   else {
     const a = bind("Client", head.call ?? { args: [], kwargs: {} }, locate);
     token = a.token as string | undefined;
     const keystone = a.session === undefined ? undefined : sessionAuth(locate);
-    client = new AlmanachClient({
-      url: a.url === undefined ? undefined : server.url,
-      token,
-      keystone,
-      // The reference's session mode defaults: service type `cloudmetrics`, keystoneauth's `public` interface.
-      endpoint: {
-        type: (a.service_type as string | undefined) ?? "cloudmetrics",
-        interface: (a.endpoint_type as "public" | undefined) ?? "public",
-        ...(a.region_name ? { region: a.region_name as string } : {}),
-      },
-    });
+    // The reference's session mode defaults: service type `cloudmetrics`, keystoneauth's `public` interface.
+    const endpoint = {
+      type: (a.service_type as string | undefined) ?? "cloudmetrics",
+      interface: (a.endpoint_type as "public" | undefined) ?? "public",
+      ...(a.region_name ? { region: a.region_name as string } : {}),
+    } as const;
+    const baseUrl =
+      a.url !== undefined ? server.url : token !== undefined ? keystone?.endpoint(endpoint) : undefined;
+    // A static token with a session: the URL comes from the session's catalog, the token is the one given.
+    client = createAlmanachClient(
+      token !== undefined ? { baseUrl, token } : { baseUrl, auth: keystone, endpoint },
+    );
     if (keystone && token === undefined) token = TOKEN; // our fix: the Keystone token is sent
   }
   const args = bind(method.name, method.call, locate);
-  const signature = SIGNATURES[method.name] ?? [];
-  const fn = (client as unknown as Record<string, (...x: unknown[]) => Promise<unknown>>)[camel(method.name)];
-  if (!fn) throw new Error(`AlmanachClient has no ${camel(method.name)}`);
+  const [resource, verb] = METHODS[method.name] ?? [];
+  const namespace = (
+    client as unknown as Record<string, Record<string, (...x: unknown[]) => Promise<unknown>>>
+  )[resource ?? ""];
+  const fn = namespace?.[verb ?? ""];
+  if (!fn) throw new Error(`the client has no operation for ${method.name}`);
   const input = Object.fromEntries(
     Object.entries(args)
       .filter(([, v]) => v !== undefined)
       .map(([k, v]) => [camel(k), v]),
   );
-  const positional = signature.length === 1 && Object.keys(args).length <= 1;
-  const result =
-    signature.length === 0
-      ? fn.call(client)
-      : fn.call(client, positional ? input[camel(signature[0] as string)] : input);
+  const result = fn(input);
   return { result, token };
 }
 
