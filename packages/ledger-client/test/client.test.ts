@@ -192,6 +192,13 @@ describe("createAlmanachClient", () => {
     expect(isSdkError(error, "http_error")).toBe(true);
   });
 
+  it("prints floats in an error object as Python does (1e-05, 2.5)", async () => {
+    next = { status: 400, type: "application/json", body: '{"error": {"size": 1e-5, "ratio": 2.5}}' };
+    await expect(client().info.get()).rejects.toMatchObject({
+      summary: "{'size': 1e-05, 'ratio': 2.5} (400)",
+    });
+  });
+
   it("uses 'HTTP Error' when a JSON error body has no error key", async () => {
     next = { status: 500, type: "application/json", body: "{}" };
     await expect(client().info.get()).rejects.toMatchObject({ summary: "HTTP Error (500)" });
