@@ -1,10 +1,9 @@
 /**
  * `pnpm --filter @meterkit/sandbox start`: every stand-in on loopback, their URLs printed, until Ctrl-C.
- * Ports: `MK_SANDBOX_ALMANACH_PORT`, `MK_SANDBOX_WALDUR_PORT`, `MK_SANDBOX_SLA_CATALOG_PORT` (default: free ports).
- * The SLA catalog keeps its data in `MK_SANDBOX_SLA_CATALOG_DATABASE_URL` (PostgreSQL) when set, else in
- * embedded PGlite, in memory.
+ * Ports: `MK_SANDBOX_ALMANACH_PORT`, `MK_SANDBOX_WALDUR_PORT` (default: free ports). The SLA catalog is
+ * meterkit's own service: `npx @meterkit/sla-catalog-server`.
  */
-import { startAlmanach, startSlaCatalog, startWaldur } from "./index.js";
+import { startAlmanach, startWaldur } from "./index.js";
 
 function port(name: string): number {
   const value = process.env[name];
@@ -37,16 +36,6 @@ async function main(): Promise<void> {
       url: waldur.url,
       auth: `Authorization: token ${waldur.token}`,
       close: waldur.close,
-    });
-    const catalog = await startSlaCatalog({
-      port: port("MK_SANDBOX_SLA_CATALOG_PORT"),
-      databaseUrl: process.env.MK_SANDBOX_SLA_CATALOG_DATABASE_URL || undefined,
-    });
-    started.push({
-      name: "SLA catalog",
-      url: catalog.url,
-      auth: `none (data in ${catalog.engine})`,
-      close: () => catalog.close(),
     });
   } catch (error) {
     await stopAll();

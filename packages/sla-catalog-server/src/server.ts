@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type Database, openDatabase, type SqlClient } from "./db/database.js";
@@ -39,6 +40,23 @@ export interface SlaCatalogOptions {
   dataDir?: string | undefined;
   /** "Now", for the server's default dates. Default: the system clock. */
   clock?: Clock;
+  /** Receives one structured entry per request (and per lifecycle event). Default: no logs. */
+  log?: ((entry: LogEntry) => void) | undefined;
+  /** How long `close()` lets in-flight requests finish before cutting their connections. Default 10 000 ms. */
+  shutdownGraceMs?: number | undefined;
+}
+
+/** One structured log entry: JSON-serialisable, never a header value or a body. @public */
+export interface LogEntry {
+  readonly time: string;
+  readonly level: "info" | "warn" | "error";
+  readonly msg: string;
+  readonly requestId?: string;
+  readonly method?: string;
+  readonly path?: string;
+  readonly status?: number;
+  readonly durationMs?: number;
+  readonly [key: string]: unknown;
 }
 
 /** A running catalog service. @public */
@@ -47,7 +65,10 @@ export interface SlaCatalogServer {
   readonly url: string;
   /** Which engine holds the data. */
   readonly engine: "pglite" | "postgres";
-  /** Stops accepting requests, then closes the database. */
+  /**
+   * Graceful stop: no new connections, in-flight requests finish (up to `shutdownGraceMs`), pending writes
+   * settle, then the database closes.
+   */
   close(): Promise<void>;
 }
 
@@ -71,8 +92,16 @@ export async function startSlaCatalog(options: SlaCatalogOptions = {}): Promise<
     queue = run.catch(() => undefined);
     return run;
   };
+  const log = options.log ?? (() => {});
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
   const server = createServer((req, res) => {
-    handle(req, res, db, clock, write).catch(() => res.destroy());
+    inFlight++;
+    res.on("close", () => {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    });
+    handle(req, res, db, clock, write, log).catch(() => res.destroy());
   });
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
@@ -85,13 +114,29 @@ export async function startSlaCatalog(options: SlaCatalogOptions = {}): Promise<
     url: `http://${shownHost}:${port}${BASE_PATH}`,
     engine: db.engine,
     async close() {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        const grace = options.shutdownGraceMs ?? 10_000;
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, grace);
+          drained = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+      }
       server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await closed;
       await queue;
       await db.close();
+      log({ time: new Date().toISOString(), level: "info", msg: "stopped" });
     },
   };
 }
+
+// A caller's request id is kept when it is a plain token; anything else gets a fresh one.
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 async function handle(
   req: IncomingMessage,
@@ -99,9 +144,32 @@ async function handle(
   db: Database,
   clock: Clock,
   write: Context["write"],
+  log: (entry: LogEntry) => void,
 ): Promise<void> {
+  const started = performance.now();
   const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+  const given = req.headers["x-request-id"];
+  const requestId = typeof given === "string" && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader("x-request-id", requestId);
+  res.on("finish", () =>
+    log({
+      time: new Date().toISOString(),
+      level: res.statusCode >= 500 ? "error" : "info",
+      msg: "request",
+      requestId,
+      method: req.method ?? "",
+      path: url.pathname,
+      status: res.statusCode,
+      durationMs: Math.round((performance.now() - started) * 10) / 10,
+    }),
+  );
+  if (url.pathname === "/healthz" || url.pathname === "/readyz") {
+    return health(url.pathname, req, res, db);
+  }
   try {
+    if (decodeURIComponentSafe(url.pathname + url.search).includes("\u0000")) {
+      throw new Problem(400, "bad_request", "Bad request", "the URL must not contain U+0000 (NUL)");
+    }
     if (!url.pathname.startsWith(`${BASE_PATH}/`))
       throw new Problem(404, "not_found", "Not found", `no resource at ${url.pathname}`);
     const { route, params } = match(ROUTES, req.method ?? "GET", url.pathname.slice(BASE_PATH.length));
@@ -124,6 +192,34 @@ async function handle(
     const problem = error instanceof Problem ? error : fromDatabase(error);
     res.writeHead(problem.status, { "content-type": "application/problem+json" });
     res.end(JSON.stringify(problem.toJSON(url.pathname)));
+  }
+}
+
+/** `/healthz`: the process answers. `/readyz`: the database answers too (503 while it does not). */
+async function health(path: string, req: IncomingMessage, res: ServerResponse, db: Database): Promise<void> {
+  let status = 200;
+  let body: Record<string, unknown> = { status: "ok" };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    status = 405;
+    body = { status: "method not allowed" };
+  } else if (path === "/readyz") {
+    try {
+      await db.query("select 1");
+      body = { status: "ready", engine: db.engine };
+    } catch {
+      status = 503;
+      body = { status: "unavailable", engine: db.engine };
+    }
+  }
+  res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(req.method === "HEAD" ? undefined : JSON.stringify(body));
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createScratchDatabase, startSlaCatalog } from "../../src/sla-catalog/index.js";
+import { createScratchDatabase, startSlaCatalog } from "../src/index.js";
 import { engines } from "./engines.js";
 import { call, templateXml } from "./fixtures.js";
 

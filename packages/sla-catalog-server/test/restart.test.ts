@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createScratchDatabase, MIGRATIONS, startSlaCatalog } from "../../src/sla-catalog/index.js";
+import { createScratchDatabase, MIGRATIONS, startSlaCatalog } from "../src/index.js";
 import { engines } from "./engines.js";
 import { call, templateXml } from "./fixtures.js";
 
