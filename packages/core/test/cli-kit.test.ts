@@ -82,6 +82,12 @@ describe("help and version", () => {
     expect(stdout).toMatch(/items list +List items/);
     expect(stdout).toMatch(/--url URL +Server URL \(env DEMO_URL\)/);
     expect(stdout).toMatch(/Exit codes: 0 ok/);
+    // every option line of the block is aligned on one column
+    const block =
+      stdout.slice(stdout.indexOf("Global options:")).split("\n\n")[0]?.split("\n").slice(1) ?? [];
+    expect(new Set(block.map((l) => l.search(/\S/g) && /^ {2}\S.*?\S {2,}/.exec(l)?.[0].length)).size).toBe(
+      1,
+    );
     expect(stderr).toBe("");
   });
   it.each([
@@ -155,6 +161,11 @@ describe("output", () => {
   it("a generic rendering of data without a table", async () => {
     const { stdout } = await run(["add", "thing"]);
     expect(stdout).toContain("| name  | thing ");
+  });
+  it("global options may come before the command, with their values", async () => {
+    const { code, stdout } = await run(["--url", server.url, "--format", "json", "items", "list"], {});
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toHaveLength(2);
   });
   it("a global option falls back on its environment variable, and the flag wins", async () => {
     expect((await run(["items", "list"], {})).code).not.toBe(0);
@@ -235,5 +246,40 @@ describe("single-dash programs (the SLA@SOI tools)", () => {
     const { code, err } = await go(["AddProduct", "-n", "A", "-n", "B"]);
     expect(code).toBe(EXIT.usage);
     expect(err).toMatch(/-n given twice/);
+  });
+});
+
+describe("a default command", () => {
+  const server: CliProgram = {
+    name: "srv",
+    version: "0",
+    summary: "x",
+    defaultCommand: "serve",
+    commands: [
+      {
+        name: "serve",
+        summary: "serve",
+        options: [{ name: "port", help: "port" }],
+        run: async ({ options }) => ({ json: { serving: options.port ?? "default" } }),
+      },
+      { name: "migrate", summary: "migrate", run: async () => ({ json: "migrated" }) },
+    ],
+  };
+  const go = async (argv: string[]) => {
+    let out = "";
+    const code = await runCli(server, argv, { env: {}, stdout: (t) => (out += t), stderr: () => {} });
+    return { code, out };
+  };
+  it("runs when the line names no command", async () => {
+    expect(await go([])).toEqual({
+      code: 0,
+      out: "+---------+---------+\n| Field   | Value   |\n+---------+---------+\n| serving | default |\n+---------+---------+\n",
+    });
+    expect(JSON.parse((await go(["--port", "99", "--format", "json"])).out)).toEqual({ serving: "99" });
+    expect((await go(["migrate"])).out).toBe("migrated\n");
+  });
+  it("leaves --help and --version to the program", async () => {
+    expect((await go(["--help"])).out).toMatch(/^usage: srv/);
+    expect((await go(["--version"])).out).toBe("srv 0\n");
   });
 });

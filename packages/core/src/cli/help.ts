@@ -24,16 +24,21 @@ function optionLabel(program: CliProgram<unknown>, o: OptionSpec): string {
   return o.type === "boolean" ? names : `${names} ${o.valueName ?? "VALUE"}`;
 }
 
-function optionLines(program: CliProgram<unknown>, options: readonly OptionSpec[]): string[] {
+function optionLines(
+  program: CliProgram<unknown>,
+  options: readonly OptionSpec[],
+  more: readonly (readonly [string, string])[] = [],
+): string[] {
   const shownOptions = options.filter((o) => !o.hidden);
-  const labels = shownOptions.map((o) => optionLabel(program, o));
-  const width = Math.max(0, ...labels.map((l) => l.length));
-  return shownOptions.map((o, i) => {
+  const rows: (readonly [string, string])[] = shownOptions.map((o) => {
     const extra = [o.env ? `env ${o.env}` : "", o.defaultText ? `default: ${o.defaultText}` : ""]
       .filter(Boolean)
       .join("; ");
-    return `  ${(labels[i] ?? "").padEnd(width)}  ${o.help}${extra ? ` (${extra})` : ""}`;
+    return [optionLabel(program, o), `${o.help}${extra ? ` (${extra})` : ""}`];
   });
+  rows.push(...more);
+  const width = Math.max(0, ...rows.map(([label]) => label.length));
+  return rows.map(([label, help]) => `  ${label.padEnd(width)}  ${help}`);
 }
 
 /** `prog --help`. @internal */
@@ -49,9 +54,10 @@ export function programHelp(program: CliProgram<unknown>): string {
     ...program.commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     "Global options:",
-    ...optionLines(program, globals),
-    `  ${"-h, --help".padEnd(10)}  Show help (also: ${program.name} <command> --help)`,
-    `  ${"--version".padEnd(10)}  Show the version`,
+    ...optionLines(program, globals, [
+      ["-h, --help", `Show help (also: ${program.name} <command> --help)`],
+      ["--version", "Show the version"],
+    ]),
     "",
     ...(program.epilogue ? [program.epilogue, ""] : []),
     EXIT_LINE,

@@ -92,6 +92,11 @@ export interface CliProgram<S = unknown> {
   readonly formatShort?: string | undefined;
   /** Program-specific lines for an error (after the first), e.g. field-by-field problems. */
   describeError?(error: unknown, command: CommandSpec<S> | undefined): readonly string[] | undefined;
+  /**
+   * The command run when the line names none and starts with an option or is empty (a server's `serve`):
+   * `sla-catalog-server --port 8080` is `sla-catalog-server serve --port 8080`.
+   */
+  readonly defaultCommand?: string | undefined;
   /** Text after the command list in `--help` (e.g. how dates are written). */
   readonly epilogue?: string | undefined;
 }

@@ -15,7 +15,7 @@ import { cellText, renderFields, renderTable } from "./table.js";
 export async function runCli<S>(program: CliProgram<S>, argv: readonly string[], io: CliIo): Promise<number> {
   let command: CommandSpec<S> | undefined;
   try {
-    const found = findCommand(program, argv);
+    const found = findCommand(program, argv) ?? defaultCommand(program, argv);
     command = found?.command;
     const rest = found ? [...argv.slice(0, found.at), ...argv.slice(found.at + found.words)] : [...argv];
     const options = [
@@ -95,14 +95,31 @@ export async function runCli<S>(program: CliProgram<S>, argv: readonly string[],
   }
 }
 
-/** The command named by the first words of the positionals (longest name first); options may come first. */
+/**
+ * The command named by the first words of the positionals (longest name first). Global options may come
+ * before it: the values of those that take one are skipped (`almanach --almanach-url X version`).
+ */
 function findCommand<S>(
   program: CliProgram<S>,
   argv: readonly string[],
 ): { command: CommandSpec<S>; at: number; words: number } | undefined {
-  const at = argv.findIndex((a) => !a.startsWith("-") || a === "-");
-  if (at < 0) return undefined;
-  // Only leading words that are not options can name a command.
+  const takesValue = new Set<string>();
+  for (const o of [...(program.globals ?? []), formatOption(program.formatShort)]) {
+    if (o.type === "boolean") continue;
+    for (const name of [o.name, ...(o.aliases ?? [])]) {
+      takesValue.add(`--${name}`);
+      if (program.dashes === "single") takesValue.add(`-${name}`);
+    }
+    if (o.short) takesValue.add(`-${o.short}`);
+  }
+  let at = 0;
+  while (at < argv.length) {
+    const token = argv[at] as string;
+    if (!token.startsWith("-") || token === "-") break;
+    at += takesValue.has(token) ? 2 : 1;
+  }
+  if (at >= argv.length) return undefined;
+  // Only consecutive words that are not options can name a command.
   const words: string[] = [];
   for (let i = at; i < argv.length && !(argv[i] as string).startsWith("-"); i++)
     words.push(argv[i] as string);
@@ -117,6 +134,18 @@ function findCommand<S>(
     }
   }
   return best ? { ...best, at } : undefined;
+}
+
+/** The program's default command, when the line names no command and asks for no help or version. */
+function defaultCommand<S>(
+  program: CliProgram<S>,
+  argv: readonly string[],
+): { command: CommandSpec<S>; at: number; words: number } | undefined {
+  if (!program.defaultCommand) return undefined;
+  if (argv.length > 0 && !(argv[0] as string).startsWith("-")) return undefined;
+  if (argv.some((a) => a === "--help" || a === "-h" || a === "--version")) return undefined;
+  const command = program.commands.find((c) => c.name === program.defaultCommand);
+  return command ? { command, at: 0, words: 0 } : undefined;
 }
 
 /** Table format: the command's text, table or fields; otherwise a generic rendering of its data. */

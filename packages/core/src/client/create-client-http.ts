@@ -43,7 +43,12 @@ export function createClientHttp(
   extra: readonly string[] = [],
 ): HttpClient {
   if (isHttpClient(input)) {
-    return input.with({ mapError: spec.mapError, packageName: spec.packageName });
+    // The caller's transport and auth stay; the service's own rules (errors, headers it expects) are added.
+    return input.with({
+      mapError: spec.mapError,
+      packageName: spec.packageName,
+      headers: { ...spec.headers },
+    });
   }
   const options = input as ClientOptions;
   const fail = (field: string, message: string): never => {
