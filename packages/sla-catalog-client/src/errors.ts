@@ -1,4 +1,4 @@
-import { HttpError } from "@meterkit/core";
+import { type ErrorMapper, HttpError, isSdkError } from "@meterkit/core";
 
 /** One invalid field reported by the service. @public */
 export interface ProblemFieldError {
@@ -21,17 +21,25 @@ export interface Problem {
   readonly referencedBy?: readonly { readonly type: string; readonly id: string | number }[];
 }
 
+// A global symbol, not `instanceof`: a CatalogError made by another installed copy of this package is
+// still recognised (the same idea as core's own error brand).
+const BRAND = Symbol.for("@meterkit/sla-catalog-client/CatalogError");
+
 /**
  * The service refused a request with a problem details body. It is an `HttpError` (code `http_error`,
  * `status`, redacted `url`), plus the problem's fields.
  * @public
  */
 export class CatalogError extends HttpError {
+  /** The problem details body as the service sent it. */
   readonly problem: Problem;
   /** The problem's `code`, e.g. `in_use`. */
   readonly problemCode: string;
+  /** The problem's `detail` sentence. */
   readonly detail: string;
+  /** The invalid fields (422 `validation_failed`); empty otherwise. */
   readonly errors: readonly ProblemFieldError[];
+  /** What still references the object (409 `in_use`); empty otherwise. */
   readonly referencedBy: readonly { readonly type: string; readonly id: string | number }[];
 
   constructor(source: HttpError, problem: Problem) {
@@ -50,12 +58,17 @@ export class CatalogError extends HttpError {
     this.detail = problem.detail;
     this.errors = problem.errors ?? [];
     this.referencedBy = problem.referencedBy ?? [];
+    Object.defineProperty(this, BRAND, { value: true });
   }
 }
 
-/** True for a `CatalogError`, optionally with this problem code. @public */
+/** True for a `CatalogError` (from any copy of this package), optionally with this problem code. @public */
 export function isCatalogError(value: unknown, problemCode?: string): value is CatalogError {
-  return value instanceof CatalogError && (problemCode === undefined || value.problemCode === problemCode);
+  return (
+    isSdkError(value, "http_error") &&
+    BRAND in value &&
+    (problemCode === undefined || (value as { problemCode?: unknown }).problemCode === problemCode)
+  );
 }
 
 function isProblem(body: unknown): body is Problem {
@@ -69,7 +82,10 @@ function isProblem(body: unknown): body is Problem {
   );
 }
 
-/** Turns an `HttpError` carrying a problem body into a `CatalogError`; other errors pass unchanged. @internal */
-export function toCatalogError(error: unknown): unknown {
-  return error instanceof HttpError && isProblem(error.body) ? new CatalogError(error, error.body) : error;
-}
+/**
+ * The client's `mapError`: an `HttpError` whose body is a problem details document becomes a
+ * `CatalogError`; any other (a proxy's HTML page, an empty 502) stays core's `HttpError`.
+ * @internal
+ */
+export const mapCatalogError: ErrorMapper = (error) =>
+  isProblem(error.body) ? new CatalogError(error, error.body) : error;

@@ -2,9 +2,11 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { collect } from "@meterkit/core";
+import { EXIT } from "@meterkit/core/cli";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { TOOLS } from "../src/cli/run.js";
 import type { ToolSpec } from "../src/cli/spec.js";
+import { TOOLS } from "../src/cli/tools.js";
 import type { CatalogClient } from "../src/index.js";
 import {
   BIN,
@@ -24,9 +26,12 @@ const SEED_TEMPLATE = "CT-Contrail-new-SLAT-8-NoVariable";
 export function runBin(
   args: readonly string[],
   cwd: string,
+  env: Record<string, string> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { SLA_CATALOG_URL: _url, SLA_CATALOG_TOKEN: _token, ...inherited } = process.env;
+  const options = { cwd, timeout: 60_000, env: { ...inherited, ...env } };
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, timeout: 60_000 }, (error, stdout, stderr) => {
+    execFile(process.execPath, [BIN, ...args], options, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -37,14 +42,15 @@ const readers: Record<
   string,
   (c: CatalogClient, id: string, input: Record<string, unknown>) => Promise<Record<string, unknown>>
 > = {
-  AddProduct: (c, id) => c.getProduct(Number(id)) as never,
-  AddTemplate: (c, id, input) => c.getTemplate(id, (input.registry as never) ?? "BSLAM") as never,
-  AddProductOffer: (c, id) => c.getProductOffer(Number(id)) as never,
-  AddUnitResource: (c, id) => c.getUnitResource(Number(id)) as never,
-  AddFixedFee: (c, id) => c.getPrice(Number(id)) as never,
-  AddVariableFee: (c, id) => c.getPrice(Number(id)) as never,
-  AddCompoundFee: (c, id) => c.getPrice(Number(id)) as never,
-  AddGuarantee: (c, id) => c.getGuarantee(Number(id)) as never,
+  AddProduct: (c, id) => c.products.get({ productId: Number(id) }) as never,
+  AddTemplate: (c, id, input) =>
+    c.templates.get({ templateId: id, registry: input.registry as never }) as never,
+  AddProductOffer: (c, id) => c.offers.get({ offerId: Number(id) }) as never,
+  AddUnitResource: (c, id) => c.unitResources.get({ unitResourceId: Number(id) }) as never,
+  AddFixedFee: (c, id) => c.prices.get({ priceId: Number(id) }) as never,
+  AddVariableFee: (c, id) => c.prices.get({ priceId: Number(id) }) as never,
+  AddCompoundFee: (c, id) => c.prices.get({ priceId: Number(id) }) as never,
+  AddGuarantee: (c, id) => c.guarantees.get({ guaranteeId: Number(id) }) as never,
 };
 
 /** The API value a flag's text must come back as (decimals compared as numbers). */
@@ -88,8 +94,8 @@ describe.each(ENGINES)("the seed's request examples, run with the built bin on $
     for (const [name, content] of Object.entries(files)) writeFileSync(join(cwd, name), content);
     // What the examples assume exists: party 465 (PENDING), product 9, fixed fees 1, 2 and variable fees 5, 6.
     const c = svc.client;
-    await c.createParty({ id: 465, name: "Contrail provider" });
-    await c.addProduct({ id: 9, partyId: 465, name: "Product nine" });
+    await c.parties.create({ id: 465, name: "Contrail provider" });
+    await c.products.create({ id: 9, partyId: 465, name: "Product nine" });
     const v = {
       validFrom: "2013-01-01",
       validUntil: "2013-12-31",
@@ -97,9 +103,9 @@ describe.each(ENGINES)("the seed's request examples, run with the built bin on $
       type: "per_hour",
       value: "0.10",
     } as const;
-    for (const id of [1, 2]) await c.addFixedFee({ ...v, id });
+    for (const id of [1, 2]) await c.fixedFees.create({ ...v, id });
     for (const id of [5, 6])
-      await c.addVariableFee({
+      await c.variableFees.create({
         ...v,
         id,
         datatype: "GB",
@@ -139,7 +145,7 @@ describe.each(ENGINES)("the seed's request examples, run with the built bin on $
     for (const { tool: name, args } of EXAMPLES) {
       const tool = TOOLS.find((t) => t.name === name) as ToolSpec;
       // The seed assumes a priced item 3 when it associates prices and guarantees.
-      if (name === "AssociatePrice") await c.addUnitResource({ id: 3, name: "VM", type: "vm" });
+      if (name === "AssociatePrice") await c.unitResources.create({ id: 3, name: "VM", type: "vm" });
       const run = await runBin([name, ...args, "-url", svc.url], cwd);
       expect(run.stderr, `${name} ${args.join(" ")}`).toBe("");
       expect(run.code, name).toBe(0);
@@ -178,27 +184,31 @@ describe.each(ENGINES)("the seed's request examples, run with the built bin on $
             .trim()
             .split("\n")
             .map((l) => Number(l.split("\t")[0]));
-          expect(ids).toEqual((await c.getProductList()).map((p) => p.id));
+          expect(ids).toEqual((await collect(c.products.list())).map((p) => p.id));
           expect(ids).toContain(9);
           break;
         }
         case "ApproveParty":
-          expect(await c.getParty(Number(given.get("p")))).toMatchObject({
+          expect(await c.parties.get({ partyId: Number(given.get("p")) })).toMatchObject({
             status: "APPROVED",
             balance: given.get("b"),
             creditLimit: given.get("cl"),
           });
           break;
         case "AssociatePrice":
-          expect((await c.getPricedItem(Number(given.get("pi")))).priceId).toBe(Number(given.get("p")));
+          expect((await c.pricedItems.get({ pricedItemId: Number(given.get("pi")) })).priceId).toBe(
+            Number(given.get("p")),
+          );
           break;
         case "AssociateGuarantee":
-          expect((await c.getPricedItem(Number(given.get("p")))).guaranteeIds).toContain(
+          expect((await c.pricedItems.get({ pricedItemId: Number(given.get("p")) })).guaranteeIds).toContain(
             Number(given.get("g")),
           );
           break;
         case "DeleteUnitResource":
-          await expect(c.getUnitResource(Number(given.get("id")))).rejects.toMatchObject({ status: 404 });
+          await expect(
+            c.unitResources.get({ unitResourceId: Number(given.get("id")) }),
+          ).rejects.toMatchObject({ status: 404 });
           break;
         default:
           throw new Error(`no read-back for ${name}`);
@@ -210,7 +220,7 @@ describe.each(ENGINES)("the seed's request examples, run with the built bin on $
     const json = await runBin(["GetProductList", "--format", "json", "-url", svc.url], cwd);
     expect(json.code).toBe(0);
     expect((JSON.parse(json.stdout) as { id: number }[]).map((p) => p.id)).toContain(9);
-    expect((await runBin(["AddGuarantee", "-n", "x", "-url", svc.url], cwd)).code).toBe(2);
+    expect((await runBin(["AddGuarantee", "-n", "x", "-url", svc.url], cwd)).code).toBe(EXIT.usage);
     expect(
       (
         await runBin(
@@ -218,14 +228,29 @@ describe.each(ENGINES)("the seed's request examples, run with the built bin on $
           cwd,
         )
       ).code,
-    ).toBe(3);
-    expect((await runBin(["GetTemplate", "-t", "missing", "-url", svc.url], cwd)).code).toBe(4);
-    expect((await runBin(["DeleteParty", "-id", "465", "-url", svc.url], cwd)).code).toBe(5);
+    ).toBe(EXIT.invalid);
+    expect((await runBin(["GetTemplate", "-t", "missing", "-url", svc.url], cwd)).code).toBe(EXIT.notFound);
+    expect((await runBin(["DeleteParty", "-id", "465", "-url", svc.url], cwd)).code).toBe(EXIT.conflict);
     const down = await runBin(["GetProductList", "-host", "127.0.0.1", "-port", "1"], cwd);
-    expect(down.code).toBe(6);
+    expect(down.code).toBe(EXIT.unavailable);
     expect(down.stderr).toMatch(/ECONNREFUSED/);
     const help = await runBin(["AddFixedFee", "--help"], cwd);
-    expect(help.stdout).toMatch(/-f\s+Fixed fee validity from \[dd\/mm\/yyyy\] → validFrom \(mandatory\)/);
-    expect(help.stdout).toMatch(/-c\s+Fixed fee currency → currency \(default: EUR\)/);
+    expect(help.code).toBe(EXIT.ok);
+    expect(help.stdout).toMatch(
+      /-f dd\/mm\/yyyy\s+Fixed fee validity from \[dd\/mm\/yyyy\] → validFrom \(mandatory\)/,
+    );
+    expect(help.stdout).toMatch(/-c TEXT\s+Fixed fee currency → currency \(default: EUR\)/);
+    // The original scripts' spelling still names the tool, through the bin too.
+    const script = await runBin(["./getproductlist.sh", "-format", "json", "-url", svc.url], cwd);
+    expect(script.code, script.stderr).toBe(EXIT.ok);
+    expect(JSON.parse(script.stdout)).toEqual(JSON.parse(json.stdout));
+    // SLA_CATALOG_URL stands in for -url; an explicit -host/-port still wins over it.
+    const viaEnv = await runBin(["GetProductList", "--format", "json"], cwd, { SLA_CATALOG_URL: svc.url });
+    expect(viaEnv.code, viaEnv.stderr).toBe(EXIT.ok);
+    expect(JSON.parse(viaEnv.stdout)).toEqual(JSON.parse(json.stdout));
+    const hostWins = await runBin(["GetProductList", "-host", "127.0.0.1", "-port", "1"], cwd, {
+      SLA_CATALOG_URL: svc.url,
+    });
+    expect(hostWins.code).toBe(EXIT.unavailable);
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { InvalidInputError, isSdkError, NetworkError } from "@meterkit/core";
+import { collect, InvalidInputError, isSdkError, NetworkError } from "@meterkit/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CatalogError, createCatalogClient, isCatalogError } from "../src/index.js";
 import { engines, type Running, snapshot, startService, templateXml } from "./support/service.js";
@@ -15,9 +15,9 @@ describe.each(ENGINES)("CatalogClient against the service on $name", (engine) =>
 
   it("runs every provider tool and reads back what it wrote", async () => {
     const c = svc.client;
-    const party = await c.createParty({ id: 465, name: "Provider" });
+    const party = await c.parties.create({ id: 465, name: "Provider" });
     expect(party.status).toBe("PENDING");
-    const product = await c.addProduct({
+    const product = await c.products.create({
       partyId: 465,
       name: "ProductName",
       brand: "BrandTest",
@@ -25,9 +25,9 @@ describe.each(ENGINES)("CatalogClient against the service on $name", (engine) =>
       unsuccessfulRounds: 1,
       validTo: new Date("2030-01-01T00:00:00Z"),
     });
-    expect(await c.getProduct(product.id)).toEqual(product);
+    expect(await c.products.get({ productId: product.id })).toEqual(product);
     expect(product).toMatchObject({ maxPrice: "10", validTo: "2030-01-01", negotiationType: "A" });
-    const template = await c.addTemplate({
+    const template = await c.templates.create({
       content: templateXml("CT-Client-1"),
       providerId: 465,
       registerName: "R",
@@ -38,8 +38,8 @@ describe.each(ENGINES)("CatalogClient against the service on $name", (engine) =>
       registry: "SSLAM",
       modelVersion: "sla_at_soi_sla_model_v1.0",
     });
-    await c.addTemplate({ content: templateXml("CT-Client-1") });
-    const offer = await c.addProductOffer({
+    await c.templates.create({ content: templateXml("CT-Client-1") });
+    const offer = await c.offers.create({
       productId: product.id,
       partyId: 465,
       templateId: "CT-Client-1",
@@ -51,24 +51,29 @@ describe.each(ENGINES)("CatalogClient against the service on $name", (engine) =>
       status: "A",
       templateRegistry: "BSLAM",
     });
-    expect((await c.getTemplate("CT-Client-1", "SSLAM")).content).toBe(templateXml("CT-Client-1"));
-    expect((await c.getTemplateList({ productId: product.id })).map((t) => [t.id, t.registry])).toEqual([
-      ["CT-Client-1", "BSLAM"],
-    ]);
-    expect((await c.getProductList()).map((p) => p.id)).toContain(product.id);
-    expect(await c.approveParty({ partyId: 465, balance: "10", creditLimit: 5000 })).toMatchObject({
+    expect((await c.templates.get({ templateId: "CT-Client-1", registry: "SSLAM" })).content).toBe(
+      templateXml("CT-Client-1"),
+    );
+    expect(
+      (await collect(c.templates.list({ productId: product.id, registry: "BSLAM" }))).map((t) => [
+        t.id,
+        t.registry,
+      ]),
+    ).toEqual([["CT-Client-1", "BSLAM"]]);
+    expect((await collect(c.products.list())).map((p) => p.id)).toContain(product.id);
+    expect(await c.parties.approve({ partyId: 465, balance: "10", creditLimit: 5000 })).toMatchObject({
       status: "APPROVED",
       balance: "10",
       creditLimit: "5000",
     });
-    const cpu = await c.addUnitResource({
+    const cpu = await c.unitResources.create({
       name: "CPU Speed",
       description: "CPU frequency",
       type: "cpu_speed",
       unit: "MHz",
       ovfReservation: true,
     });
-    const fixed = await c.addFixedFee({
+    const fixed = await c.fixedFees.create({
       ...V,
       datatype: "vm",
       quantity: "1",
@@ -76,7 +81,7 @@ describe.each(ENGINES)("CatalogClient against the service on $name", (engine) =>
       value: "0.20",
       currency: "EUR",
     });
-    const variable = await c.addVariableFee({
+    const variable = await c.variableFees.create({
       ...V,
       quantity: 1,
       datatype: "GB",
@@ -86,13 +91,17 @@ describe.each(ENGINES)("CatalogClient against the service on $name", (engine) =>
       conditionDatatype: "GB",
       value: "0.20",
     });
-    const compound = await c.addCompoundFee({ ...V, fixedFeeIds: [fixed.id], variableFeeIds: [variable.id] });
-    expect(await c.getPrice(compound.id)).toMatchObject({
+    const compound = await c.compoundFees.create({
+      ...V,
+      fixedFeeIds: [fixed.id],
+      variableFeeIds: [variable.id],
+    });
+    expect(await c.prices.get({ priceId: compound.id })).toMatchObject({
       kind: "compound",
       fixedFeeIds: [fixed.id],
       variableFeeIds: [variable.id],
     });
-    const guarantee = await c.addGuarantee({
+    const guarantee = await c.guarantees.create({
       agreementTerm: "location",
       name: "Location",
       description: "Where",
@@ -103,37 +112,48 @@ describe.each(ENGINES)("CatalogClient against the service on $name", (engine) =>
       value: "EU",
       valueType: "string",
     });
-    expect(await c.getGuarantee(guarantee.id)).toMatchObject({
+    expect(await c.guarantees.get({ guaranteeId: guarantee.id })).toMatchObject({
       percentage: "0.15",
       slaTemplateRegistry: "BSLAM",
     });
-    await c.associatePrice({ priceId: compound.id, pricedItemId: cpu.id });
-    await c.associateGuarantee({ guaranteeId: guarantee.id, pricedItemId: cpu.id });
-    expect(await c.getPricedItem(cpu.id)).toMatchObject({
+    await c.pricedItems.setPrice({ priceId: compound.id, pricedItemId: cpu.id });
+    await c.pricedItems.addGuarantee({ guaranteeId: guarantee.id, pricedItemId: cpu.id });
+    expect(await c.pricedItems.get({ pricedItemId: cpu.id })).toMatchObject({
       priceId: compound.id,
       guaranteeIds: [guarantee.id],
     });
-    await c.deleteUnitResource(cpu.id);
-    await expect(c.getUnitResource(cpu.id)).rejects.toMatchObject({ status: 404, problemCode: "not_found" });
+    await c.unitResources.delete({ unitResourceId: cpu.id });
+    await expect(c.unitResources.get({ unitResourceId: cpu.id })).rejects.toMatchObject({
+      status: 404,
+      problemCode: "not_found",
+    });
   });
 
   it("rejects bad input before sending, naming the field, and changes nothing", async () => {
     const c = svc.client;
     const before = await snapshot(c);
     const cases: [() => Promise<unknown>, string][] = [
-      [() => c.addGuarantee({ name: "G", description: "d", type: "location", percentage: 0 }), "percentage"],
       [
-        () => c.addGuarantee({ name: "G", description: "d", type: "location", percentage: "1.5" }),
+        () => c.guarantees.create({ name: "G", description: "d", type: "location", percentage: 0 }),
         "percentage",
       ],
-      [() => c.addFixedFee({ ...V, type: "per_hour", value: "1", period: "weekly" as never }), "period"],
-      [() => c.addFixedFee({ ...V, validUntil: "2012-01-01", type: "per_hour", value: "1" }), "validUntil"],
-      [() => c.addProduct({ partyId: 465, name: "x", validFrom: "2023-02-29" }), "validFrom"],
-      [() => c.addProduct({ name: "x" } as never), "partyId"],
-      [() => c.addCompoundFee({ ...V }), "fixedFeeIds"],
-      [() => c.addTemplate({ content: "<x/>", registry: "XSLAM" as never }), "registry"],
-      [() => c.approveParty({ partyId: 465, balance: "1", creditLimit: "-1" }), "creditLimit"],
-      [() => c.getProduct(0), "productId"],
+      [
+        () => c.guarantees.create({ name: "G", description: "d", type: "location", percentage: "1.5" }),
+        "percentage",
+      ],
+      [() => c.fixedFees.create({ ...V, type: "per_hour", value: "1", period: "weekly" as never }), "period"],
+      [
+        () => c.fixedFees.create({ ...V, validUntil: "2012-01-01", type: "per_hour", value: "1" }),
+        "validUntil",
+      ],
+      [() => c.products.create({ partyId: 465, name: "x", validFrom: "2023-02-29" }), "validFrom"],
+      [() => c.products.create({ name: "x" } as never), "partyId"],
+      [() => c.compoundFees.create({ ...V }), "fixedFeeIds"],
+      [() => c.templates.create({ content: "<x/>", registry: "XSLAM" as never }), "registry"],
+      [() => c.parties.approve({ partyId: 465, balance: "1", creditLimit: "-1" }), "creditLimit"],
+      [() => c.products.get({ productId: 0 }), "productId"],
+      [() => c.products.get({ productId: 1, extra: 1 } as never), "extra"],
+      [() => c.templates.get({ templateId: "T", registry: "XSLAM" as never }), "registry"],
     ];
     for (const [run, field] of cases) {
       const error = await run().then(
@@ -149,9 +169,9 @@ describe.each(ENGINES)("CatalogClient against the service on $name", (engine) =>
 
   it("throws CatalogError with the problem details the service sent", async () => {
     const c = svc.client;
-    const party = await c.createParty();
-    const product = await c.addProduct({ partyId: party.id, name: "Referenced" });
-    const refused = await c.deleteParty(party.id).then(
+    const party = await c.parties.create();
+    const product = await c.products.create({ partyId: party.id, name: "Referenced" });
+    const refused = await c.parties.delete({ partyId: party.id }).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -159,30 +179,30 @@ describe.each(ENGINES)("CatalogClient against the service on $name", (engine) =>
     expect(isSdkError(refused, "http_error")).toBe(true);
     expect(isCatalogError(refused, "in_use")).toBe(true);
     expect(refused).toMatchObject({ status: 409, referencedBy: [{ type: "product", id: product.id }] });
-    const missing = await c
-      .addProductOffer({ productId: 999_999, partyId: party.id, templateId: "nope" })
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const missing = await c.offers.create({ productId: 999_999, partyId: party.id, templateId: "nope" }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(missing).toMatchObject({ status: 422, problemCode: "validation_failed" });
     expect((missing as CatalogError).errors.map((e) => [e.field, e.code])).toEqual([
       ["productId", "not_found"],
       ["templateId", "not_found"],
     ]);
-    await expect(c.addProduct({ id: product.id, partyId: party.id, name: "dup" })).rejects.toMatchObject({
-      status: 409,
-      problemCode: "already_exists",
-    });
-    await c.approveParty({ partyId: party.id, balance: "0", creditLimit: "0" });
-    await expect(c.approveParty({ partyId: party.id, balance: "0", creditLimit: "0" })).rejects.toMatchObject(
-      { problemCode: "invalid_state" },
+    await expect(c.products.create({ id: product.id, partyId: party.id, name: "dup" })).rejects.toMatchObject(
+      {
+        status: 409,
+        problemCode: "already_exists",
+      },
     );
+    await c.parties.approve({ partyId: party.id, balance: "0", creditLimit: "0" });
+    await expect(
+      c.parties.approve({ partyId: party.id, balance: "0", creditLimit: "0" }),
+    ).rejects.toMatchObject({ problemCode: "invalid_state" });
   });
 
   it("pages through lists with core's paginate", async () => {
     const c = svc.client;
-    for (let i = 0; i < 5; i++) await c.addUnitResource({ name: `R${i}`, type: "memory" });
+    for (let i = 0; i < 5; i++) await c.unitResources.create({ name: `R${i}`, type: "memory" });
     const pages: number[] = [];
     let total: number | undefined;
     for await (const page of c.http.paginate({ path: "/unit-resources", query: { limit: 2 } }).pages()) {
@@ -192,12 +212,12 @@ describe.each(ENGINES)("CatalogClient against the service on $name", (engine) =>
     expect(pages.reduce((a, b) => a + b, 0)).toBe(total);
     expect(pages.slice(0, 2)).toEqual([2, 2]);
     const listed: number[] = [];
-    for await (const r of c.listUnitResources()) listed.push(r.id);
+    for await (const r of c.unitResources.list()) listed.push(r.id);
     expect(listed.length).toBe(total);
   });
 });
 
 it("reports an unreachable service as a NetworkError", async () => {
   const c = createCatalogClient({ baseUrl: "http://127.0.0.1:1/sla-catalog/v1", timeoutMs: 5_000 });
-  await expect(c.getProductList()).rejects.toBeInstanceOf(NetworkError);
+  await expect(collect(c.products.list())).rejects.toBeInstanceOf(NetworkError);
 });

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ResponseValidationError } from "@meterkit/core";
+import { collect, ResponseValidationError } from "@meterkit/core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createCatalogClient } from "../src/index.js";
 
@@ -32,16 +32,16 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 it("rejects a response of the wrong shape with ResponseValidationError", async () => {
   const c = createCatalogClient({ baseUrl: base });
-  const error = await c.getProduct(1).then(
+  const error = await c.products.get({ productId: 1 }).then(
     () => undefined,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(ResponseValidationError);
   expect((error as ResponseValidationError).issues.map((i) => i.path.join("."))).toContain("id");
-  await expect(c.getProductList()).rejects.toBeInstanceOf(ResponseValidationError);
+  await expect(collect(c.products.list())).rejects.toBeInstanceOf(ResponseValidationError);
 });
 
 it("keeps fields the client does not know yet", async () => {
   const c = createCatalogClient({ baseUrl: base });
-  expect(await c.getUnitResource(7)).toMatchObject({ id: 7, extra: "kept" });
+  expect(await c.unitResources.get({ unitResourceId: 7 })).toMatchObject({ id: 7, extra: "kept" });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { GLOBAL_FLAGS } from "../src/cli/parse.js";
-import { TOOLS } from "../src/cli/run.js";
+import { GLOBALS } from "../src/cli/globals.js";
+import { TOOLS } from "../src/cli/tools.js";
 import { readSeed } from "./support/service.js";
 
 interface SeedFlag {
@@ -59,9 +59,9 @@ describe("the seed's flags are the CLI's contract", () => {
       expect(tools.length, name).toBeGreaterThan(0);
       for (const tool of tools) {
         for (const seedFlag of flags) {
-          const global = GLOBAL_FLAGS.find((g) => g.flag === seedFlag.flag);
+          const global = GLOBALS.find((g) => g.name === seedFlag.flag);
           if (global) {
-            expect("default" in global, seedFlag.line).toBe(seedFlag.hasDefault);
+            expect(global.defaultText !== undefined, seedFlag.line).toBe(seedFlag.hasDefault);
             continue;
           }
           const spec = tool.flags.find((f) => f.flag === seedFlag.flag);

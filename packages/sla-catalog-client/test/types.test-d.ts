@@ -11,28 +11,30 @@ import {
   retry,
   type SdkError,
 } from "@meterkit/core";
+import { type CliProgram, EXIT } from "@meterkit/core/cli";
 import { assertType, describe, expectTypeOf, it } from "vitest";
+import { program, run } from "../src/cli/index.js";
 import {
   type ApprovePartyInput,
   ApprovePartySchema,
   type AssociateGuaranteeInput,
   type CatalogClient,
   type CatalogClientOptions,
+  type CatalogContext,
   CatalogError,
-  type CliIo,
   type COMPARATORS,
   type Comparator,
   type CompoundFee,
   createCatalogClient,
+  createCatalogContext,
   type DATATYPES,
   type Datatype,
-  EXIT,
   type FixedFee,
   type FixedFeeCreate,
   type Guarantee,
   type GuaranteeCreate,
+  getTemplate,
   isCatalogError,
-  main,
   type Party,
   type PartyStatus,
   type PERIODS,
@@ -63,52 +65,56 @@ describe("createCatalogClient", () => {
   it("takes core's HTTP options or a ready HttpClient", () => {
     expectTypeOf(createCatalogClient).parameter(0).toEqualTypeOf<CatalogClientOptions | HttpClient>();
     expectTypeOf(createCatalogClient).returns.toEqualTypeOf<CatalogClient>();
-    createCatalogClient({ baseUrl: BASE, middleware: [retry()], timeoutMs: 5_000 });
+    createCatalogClient({ baseUrl: BASE, middleware: [retry()], timeoutMs: 5_000, token: "t" });
     createCatalogClient(createHttpClient({ baseUrl: BASE }));
     expectTypeOf(catalog.http).toEqualTypeOf<HttpClient>();
-    // @ts-expect-error baseUrl is required
-    createCatalogClient({ timeoutMs: 5_000 });
+    expectTypeOf(createCatalogContext).returns.toEqualTypeOf<CatalogContext>();
+    expectTypeOf<CatalogClient>().toExtend<CatalogContext>();
     // @ts-expect-error packageName is set by the client itself
     createCatalogClient({ baseUrl: BASE, packageName: "mine" });
+    // @ts-expect-error the old option name is gone
+    createCatalogClient({ url: BASE });
   });
 });
 
 describe("methods", () => {
   it("return typed promises and paginated lists", () => {
-    expectTypeOf(catalog.addProduct({ partyId: 1, name: "Small VM" })).toEqualTypeOf<Promise<Product>>();
-    expectTypeOf(catalog.getProduct(1)).toEqualTypeOf<Promise<Product>>();
-    expectTypeOf(catalog.listProducts()).toEqualTypeOf<Paginated<Product>>();
-    expectTypeOf(catalog.listProducts()).toExtend<AsyncIterable<Product>>();
-    expectTypeOf(catalog.getProductList()).toEqualTypeOf<Promise<Product[]>>();
-    expectTypeOf(catalog.deleteProduct(1)).toEqualTypeOf<Promise<void>>();
-    expectTypeOf(catalog.addTemplate({ content: "<xml/>" })).toEqualTypeOf<Promise<SlaTemplate>>();
-    expectTypeOf(catalog.getTemplate("uuid", "ISLAM")).toEqualTypeOf<Promise<SlaTemplate>>();
-    expectTypeOf(catalog.listTemplates({ registry: "SSLAM" })).toEqualTypeOf<Paginated<SlaTemplate>>();
-    expectTypeOf(catalog.getTemplateList()).toEqualTypeOf<Promise<SlaTemplate[]>>();
-    expectTypeOf(catalog.listProductOffers({ productId: 1 })).toEqualTypeOf<Paginated<ProductOffer>>();
-    expectTypeOf(catalog.createParty()).toEqualTypeOf<Promise<Party>>();
-    expectTypeOf(catalog.approveParty({ partyId: 1, balance: "10", creditLimit: 0 })).toEqualTypeOf<
+    expectTypeOf(catalog.products.create({ partyId: 1, name: "Small VM" })).toEqualTypeOf<Promise<Product>>();
+    expectTypeOf(catalog.products.get({ productId: 1 })).toEqualTypeOf<Promise<Product>>();
+    expectTypeOf(catalog.products.list()).toEqualTypeOf<Paginated<Product>>();
+    expectTypeOf(catalog.products.list()).toExtend<AsyncIterable<Product>>();
+    expectTypeOf(catalog.products.delete({ productId: 1 })).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(catalog.templates.create({ content: "<xml/>" })).toEqualTypeOf<Promise<SlaTemplate>>();
+    expectTypeOf(catalog.templates.get({ templateId: "uuid", registry: "ISLAM" })).toEqualTypeOf<
+      Promise<SlaTemplate>
+    >();
+    expectTypeOf(catalog.templates.list({ registry: "SSLAM" })).toEqualTypeOf<Paginated<SlaTemplate>>();
+    expectTypeOf(catalog.offers.list({ productId: 1 })).toEqualTypeOf<Paginated<ProductOffer>>();
+    expectTypeOf(catalog.parties.create()).toEqualTypeOf<Promise<Party>>();
+    expectTypeOf(catalog.parties.approve({ partyId: 1, balance: "10", creditLimit: 0 })).toEqualTypeOf<
       Promise<Party>
     >();
-    expectTypeOf(catalog.addUnitResource({ name: "cpu", type: "cpu_speed" })).toEqualTypeOf<
+    expectTypeOf(catalog.unitResources.create({ name: "cpu", type: "cpu_speed" })).toEqualTypeOf<
       Promise<UnitResource>
     >();
-    expectTypeOf(catalog.addFixedFee({ ...fee, type: "per_month", value: "5" })).toEqualTypeOf<
+    expectTypeOf(catalog.fixedFees.create({ ...fee, type: "per_month", value: "5" })).toEqualTypeOf<
       Promise<FixedFee>
     >();
-    expectTypeOf(catalog.getPrice(1)).toEqualTypeOf<Promise<Price>>();
-    expectTypeOf(catalog.listPrices({ kind: "compound" })).toEqualTypeOf<Paginated<Price>>();
-    expectTypeOf(catalog.listGuarantees()).toEqualTypeOf<Paginated<Guarantee>>();
-    expectTypeOf(catalog.associatePrice({ priceId: 1, pricedItemId: 2 })).toEqualTypeOf<
+    expectTypeOf(catalog.prices.get({ priceId: 1 })).toEqualTypeOf<Promise<Price>>();
+    expectTypeOf(catalog.prices.list({ kind: "compound" })).toEqualTypeOf<Paginated<Price>>();
+    expectTypeOf(catalog.guarantees.list()).toEqualTypeOf<Paginated<Guarantee>>();
+    expectTypeOf(catalog.pricedItems.setPrice({ priceId: 1, pricedItemId: 2 })).toEqualTypeOf<
       Promise<PricedItem>
     >();
-    expectTypeOf(catalog.dissociateGuarantee({ guaranteeId: 1, pricedItemId: 2 })).toEqualTypeOf<
+    expectTypeOf(catalog.pricedItems.removeGuarantee({ guaranteeId: 1, pricedItemId: 2 })).toEqualTypeOf<
       Promise<void>
     >();
+    expectTypeOf(getTemplate).parameter(0).toEqualTypeOf<CatalogContext>();
   });
 
-  it("take CallOptions as the last, optional parameter", () => {
-    type Methods = Omit<CatalogClient, "http">;
+  it("take one input object, then CallOptions as the last, optional parameter", () => {
+    type Resources = Omit<CatalogClient, "http">;
+    type Methods = { [R in keyof Resources]: Resources[R][keyof Resources[R]] }[keyof Resources];
     type LastParameter<F> = F extends (...args: infer A) => unknown
       ? Required<A> extends [...unknown[], infer L]
         ? L
@@ -121,13 +127,18 @@ describe("methods", () => {
           : false
         : false
       : false;
-    type Lasts = { [K in keyof Methods]: LastParameter<Methods[K]> };
-    type Optional = { [K in keyof Methods]: LastIsOptional<Methods[K]> };
-    expectTypeOf<Lasts[keyof Methods]>().toEqualTypeOf<CallOptions>();
-    expectTypeOf<Optional[keyof Methods]>().toEqualTypeOf<true>();
-    void catalog.getTemplate("uuid", "BSLAM", { signal: AbortSignal.timeout(1_000) });
-    // @ts-expect-error the registry comes before the call options
-    void catalog.getTemplate("uuid", { signal: AbortSignal.timeout(1_000) });
+    type Arity<F> = F extends (...args: infer A) => unknown ? Required<A>["length"] : never;
+    expectTypeOf<LastParameter<Methods>>().toEqualTypeOf<CallOptions>();
+    expectTypeOf<LastIsOptional<Methods>>().toEqualTypeOf<true>();
+    expectTypeOf<Arity<Methods>>().toEqualTypeOf<2>();
+    void catalog.templates.get(
+      { templateId: "uuid", registry: "BSLAM" },
+      { signal: AbortSignal.timeout(1_000) },
+    );
+    // @ts-expect-error the registry is a field of the input, not a second argument
+    void catalog.templates.get({ templateId: "uuid" }, "BSLAM");
+    // @ts-expect-error ids are named fields
+    void catalog.products.get(1);
   });
 
   it("discriminate prices by kind", () => {
@@ -143,7 +154,7 @@ describe("methods", () => {
     // @ts-expect-error only variable fees have a condition
     void price.condition;
     // @ts-expect-error not a price kind
-    void catalog.listPrices({ kind: "tiered" });
+    void catalog.prices.list({ kind: "tiered" });
   });
 });
 
@@ -176,13 +187,13 @@ describe("inputs", () => {
 
   it("refuse misuse at compile time", () => {
     // @ts-expect-error partyId is required
-    void catalog.addProduct({ name: "Small VM" });
+    void catalog.products.create({ name: "Small VM" });
     // @ts-expect-error partyId is a number id
-    void catalog.addProduct({ partyId: "465", name: "Small VM" });
+    void catalog.products.create({ partyId: "465", name: "Small VM" });
     // @ts-expect-error inputs are strict: unknown field
-    void catalog.addProduct({ partyId: 1, name: "n", price: "1" });
+    void catalog.products.create({ partyId: 1, name: "n", price: "1" });
     // @ts-expect-error not a registry
-    void catalog.getTemplate("uuid", "XSLAM");
+    void catalog.templates.get({ templateId: "uuid", registry: "XSLAM" });
     // @ts-expect-error not a registry
     assertType<TemplateListQuery>({ registry: "bslam" });
     // @ts-expect-error not a period
@@ -199,7 +210,7 @@ describe("inputs", () => {
     // @ts-expect-error both ids are required
     assertType<AssociateGuaranteeInput>({ guaranteeId: 1 });
     // @ts-expect-error ids are numbers
-    void catalog.deleteParty("1");
+    void catalog.parties.delete({ partyId: "1" });
   });
 
   it("exposes the enum values as readonly tuples", () => {
@@ -225,13 +236,14 @@ describe("errors and CLI", () => {
     new CatalogError(new HttpError({ status: 409, method: "DELETE", url: BASE, body: null, headers: {} }));
   });
 
-  it("main() resolves to an exit code", () => {
-    expectTypeOf(main(["AddProduct", "-p", "1"])).toEqualTypeOf<Promise<number>>();
+  it("the CLI is the ./cli subpath: a kit program and run() resolving to an exit code", () => {
+    expectTypeOf(program).toExtend<CliProgram<CatalogClient>>();
+    expectTypeOf(
+      run(["AddProduct", "-p", "1"], { env: {}, stdout: () => {}, stderr: () => {} }),
+    ).toEqualTypeOf<Promise<number>>();
     expectTypeOf(EXIT.conflict).toEqualTypeOf<5>();
-    const io: CliIo = { stdout: () => {}, stderr: () => {}, cwd: "/" };
-    void main([], io);
     // @ts-expect-error argv is a list of strings
-    void main("AddProduct");
+    void run("AddProduct", { env: {}, stdout: () => {}, stderr: () => {} });
     // @ts-expect-error exit codes are readonly
     EXIT.ok = 1;
   });

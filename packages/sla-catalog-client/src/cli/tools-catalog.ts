@@ -1,4 +1,6 @@
+import { collect } from "@meterkit/core";
 import type { Registry } from "../enums.js";
+import type { TemplateListQuery } from "../operations/templates.js";
 import type {
   ApprovePartyInput,
   ProductCreate,
@@ -81,7 +83,7 @@ export const CATALOG_TOOLS: readonly ToolSpec[] = [
       { flag: "s", field: "status", kind: "text", help: "Status", default: "A" },
       { flag: "ur", field: "unsuccessfulRounds", kind: "int", help: "Unsuccessful rounds" },
     ],
-    run: async (client, input) => createdId(await client.addProduct(input as unknown as ProductCreate)),
+    run: async (client, input) => createdId(await client.products.create(input as unknown as ProductCreate)),
   },
   {
     name: "AddTemplate",
@@ -99,7 +101,8 @@ export const CATALOG_TOOLS: readonly ToolSpec[] = [
         mandatory: true,
       },
     ],
-    run: async (client, input) => createdId(await client.addTemplate(input as unknown as TemplateCreate)),
+    run: async (client, input) =>
+      createdId(await client.templates.create(input as unknown as TemplateCreate)),
   },
   {
     name: "AddProductOffer",
@@ -116,17 +119,17 @@ export const CATALOG_TOOLS: readonly ToolSpec[] = [
       { flag: "t", field: "templateId", kind: "text", help: "SLA template ID", mandatory: true },
     ],
     run: async (client, input) =>
-      createdId(await client.addProductOffer(input as unknown as ProductOfferCreate)),
+      createdId(await client.offers.create(input as unknown as ProductOfferCreate)),
   },
   {
     name: "GetTemplate",
     summary: "Prints a template in SLA@SOI syntax.",
     flags: [SLAM, { flag: "t", field: "templateId", kind: "text", help: "Template ID", mandatory: true }],
     run: async (client, input) => {
-      const template = await client.getTemplate(
-        String(input.templateId),
-        (input.registry as Registry | undefined) ?? "BSLAM",
-      );
+      const template = await client.templates.get({
+        templateId: String(input.templateId),
+        registry: input.registry as Registry | undefined,
+      });
       return { json: template, lines: [template.content] };
     },
   },
@@ -136,19 +139,18 @@ export const CATALOG_TOOLS: readonly ToolSpec[] = [
       "Lists the templates of a registry, or those of a product's offers: id, registry, model version, description.",
     flags: [{ flag: "p", field: "productId", kind: "int", help: "Product ID" }, SLAM],
     run: async (client, input) =>
-      rows(await client.getTemplateList(input as { productId?: number; registry?: Registry }), (t) => [
-        t.id,
-        t.registry,
-        t.modelVersion,
-        t.description,
-      ]),
+      // The tool lists the business registry unless -slam names another.
+      rows(
+        await collect(client.templates.list({ registry: "BSLAM", ...(input as TemplateListQuery) })),
+        (t) => [t.id, t.registry, t.modelVersion, t.description],
+      ),
   },
   {
     name: "GetProductList",
     summary: "Lists the products: id, name, status, party, valid from, valid to, brand, category.",
     flags: [],
     run: async (client) =>
-      rows(await client.getProductList(), (p) => [
+      rows(await collect(client.products.list()), (p) => [
         p.id,
         p.name,
         p.status,
@@ -169,7 +171,7 @@ export const CATALOG_TOOLS: readonly ToolSpec[] = [
       { flag: "p", field: "partyId", kind: "int", help: "Party ID", mandatory: true },
     ],
     run: async (client, input) => {
-      const party = await client.approveParty(input as unknown as ApprovePartyInput);
+      const party = await client.parties.approve(input as unknown as ApprovePartyInput);
       return rows([party], (p) => [p.id, p.status, p.balance, p.creditLimit]);
     },
   },

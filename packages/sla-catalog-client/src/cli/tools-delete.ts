@@ -21,7 +21,7 @@ const del = (resource: string, call: (client: CatalogClient, id: number) => Prom
 
 /** Tool 15, Delete*Resource*, for every resource. */
 export const DELETE_TOOLS: readonly ToolSpec[] = [
-  del("Product", (c, id) => c.deleteProduct(id)),
+  del("Product", (c, id) => c.products.delete({ productId: id })),
   {
     name: "DeleteTemplate",
     summary: "Deletes an SLA template; refused while an offer or guarantee references it.",
@@ -36,15 +36,18 @@ export const DELETE_TOOLS: readonly ToolSpec[] = [
       },
     ],
     run: async (client, input) => {
-      await client.deleteTemplate(String(input.id), (input.registry as Registry | undefined) ?? "BSLAM");
+      await client.templates.delete({
+        templateId: String(input.id),
+        registry: input.registry as Registry | undefined,
+      });
       return { json: null, lines: [] };
     },
   },
-  del("ProductOffer", (c, id) => c.deleteProductOffer(id)),
-  del("Party", (c, id) => c.deleteParty(id)),
-  del("UnitResource", (c, id) => c.deleteUnitResource(id)),
-  del("FixedFee", (c, id) => c.deleteFixedFee(id)),
-  del("VariableFee", (c, id) => c.deleteVariableFee(id)),
-  del("CompoundFee", (c, id) => c.deleteCompoundFee(id)),
-  del("Guarantee", (c, id) => c.deleteGuarantee(id)),
+  del("ProductOffer", (c, id) => c.offers.delete({ offerId: id })),
+  del("Party", (c, id) => c.parties.delete({ partyId: id })),
+  del("UnitResource", (c, id) => c.unitResources.delete({ unitResourceId: id })),
+  del("FixedFee", (c, id) => c.fixedFees.delete({ feeId: id })),
+  del("VariableFee", (c, id) => c.variableFees.delete({ feeId: id })),
+  del("CompoundFee", (c, id) => c.compoundFees.delete({ feeId: id })),
+  del("Guarantee", (c, id) => c.guarantees.delete({ guaranteeId: id })),
 ];

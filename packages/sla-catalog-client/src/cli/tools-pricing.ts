@@ -58,7 +58,7 @@ export const PRICING_TOOLS: readonly ToolSpec[] = [
       { flag: "u", field: "unit", kind: "text", help: "Unit resource unit" },
     ],
     run: async (client, input) =>
-      createdId(await client.addUnitResource(input as unknown as UnitResourceCreate)),
+      createdId(await client.unitResources.create(input as unknown as UnitResourceCreate)),
   },
   {
     name: "AddFixedFee",
@@ -82,7 +82,8 @@ export const PRICING_TOOLS: readonly ToolSpec[] = [
       },
       { flag: "v", field: "value", kind: "decimal", help: "Fixed fee value", mandatory: true },
     ],
-    run: async (client, input) => createdId(await client.addFixedFee(input as unknown as FixedFeeCreate)),
+    run: async (client, input) =>
+      createdId(await client.fixedFees.create(input as unknown as FixedFeeCreate)),
   },
   {
     name: "AddVariableFee",
@@ -110,7 +111,7 @@ export const PRICING_TOOLS: readonly ToolSpec[] = [
       { flag: "v", field: "value", kind: "decimal", help: "Variable fee value", mandatory: true },
     ],
     run: async (client, input) =>
-      createdId(await client.addVariableFee(input as unknown as VariableFeeCreate)),
+      createdId(await client.variableFees.create(input as unknown as VariableFeeCreate)),
   },
   {
     name: "AddCompoundFee",
@@ -121,7 +122,7 @@ export const PRICING_TOOLS: readonly ToolSpec[] = [
       { flag: "vf", field: "variableFeeIds", kind: "ids", help: "Variable fee ids [id1,id2,...]" },
     ],
     run: async (client, input) =>
-      createdId(await client.addCompoundFee(input as unknown as CompoundFeeCreate)),
+      createdId(await client.compoundFees.create(input as unknown as CompoundFeeCreate)),
   },
   {
     name: "AddGuarantee",
@@ -154,7 +155,8 @@ export const PRICING_TOOLS: readonly ToolSpec[] = [
       { flag: "v", field: "value", kind: "text", help: "Guarantee value" },
       { flag: "vt", field: "valueType", kind: "text", help: "Guarantee value type" },
     ],
-    run: async (client, input) => createdId(await client.addGuarantee(input as unknown as GuaranteeCreate)),
+    run: async (client, input) =>
+      createdId(await client.guarantees.create(input as unknown as GuaranteeCreate)),
   },
   {
     name: "AssociatePrice",
@@ -163,7 +165,7 @@ export const PRICING_TOOLS: readonly ToolSpec[] = [
       { flag: "p", field: "priceId", kind: "int", help: "Price id", mandatory: true },
       { flag: "pi", field: "pricedItemId", kind: "int", help: "Priced item id", mandatory: true },
     ],
-    run: item((client, input) => client.associatePrice(input as unknown as AssociatePriceInput)),
+    run: item((client, input) => client.pricedItems.setPrice(input as unknown as AssociatePriceInput)),
   },
   {
     name: "AssociateGuarantee",
@@ -172,6 +174,8 @@ export const PRICING_TOOLS: readonly ToolSpec[] = [
       { flag: "g", field: "guaranteeId", kind: "int", help: "Guarantee id", mandatory: true },
       { flag: "p", field: "pricedItemId", kind: "int", help: "Priced item id", mandatory: true },
     ],
-    run: item((client, input) => client.associateGuarantee(input as unknown as AssociateGuaranteeInput)),
+    run: item((client, input) =>
+      client.pricedItems.addGuarantee(input as unknown as AssociateGuaranteeInput),
+    ),
   },
 ];

@@ -46,7 +46,7 @@ export const ProductCreateSchema = z.strictObject({
     .max(1000, "must be ≤ 1000")
     .optional(),
 });
-/** Input of `addProduct`. @public */
+/** Input of `products.create`. @public */
 export type ProductCreate = z.input<typeof ProductCreateSchema>;
 
 /** AddTemplate: the template id is the document's `<UUID>`. @public */
@@ -62,7 +62,7 @@ export const TemplateCreateSchema = z.strictObject({
   /** `-r` register name. */
   registerName: text().optional(),
 });
-/** Input of `addTemplate`. @public */
+/** Input of `templates.create`. @public */
 export type TemplateCreate = z.input<typeof TemplateCreateSchema>;
 
 /** AddProductOffer. @public */
@@ -94,12 +94,12 @@ export const ProductOfferCreateSchema = z.strictObject({
   /** `-dt` default two years after today. */
   validTo: day().optional(),
 });
-/** Input of `addProductOffer`. @public */
+/** Input of `offers.create`. @public */
 export type ProductOfferCreate = z.input<typeof ProductOfferCreateSchema>;
 
 /** Registers a party (PENDING); customer registration is outside the provider tools. @public */
 export const PartyCreateSchema = z.strictObject({ id: id().optional(), name: text().optional() });
-/** Input of `createParty`. @public */
+/** Input of `parties.create`. @public */
 export type PartyCreate = z.input<typeof PartyCreateSchema>;
 
 /** ApproveParty: PENDING → APPROVED with its budget. @public */
@@ -111,5 +111,5 @@ export const ApprovePartySchema = z.strictObject({
   /** `-cl` credit limit, ≥ 0. */
   creditLimit: amount(),
 });
-/** Input of `approveParty`. @public */
+/** Input of `parties.approve`. @public */
 export type ApprovePartyInput = z.input<typeof ApprovePartySchema>;

@@ -19,7 +19,7 @@ export const UnitResourceCreateSchema = z.strictObject({
   /** `-u` e.g. `MHz`. */
   unit: text(32).optional(),
 });
-/** Input of `addUnitResource`. @public */
+/** Input of `unitResources.create`. @public */
 export type UnitResourceCreate = z.input<typeof UnitResourceCreateSchema>;
 
 const ordered = <T extends { validFrom: string; validUntil: string }>(v: T) => v.validFrom <= v.validUntil;
@@ -51,7 +51,7 @@ export const FixedFeeCreateSchema = z
     value: amount(),
   })
   .refine(ordered, orderIssue);
-/** Input of `addFixedFee`. @public */
+/** Input of `fixedFees.create`. @public */
 export type FixedFeeCreate = z.input<typeof FixedFeeCreateSchema>;
 
 /** AddVariableFee: a fee that applies under a condition. @public */
@@ -70,7 +70,7 @@ export const VariableFeeCreateSchema = z
     conditionDatatype: z.enum(DATATYPES),
   })
   .refine(ordered, orderIssue);
-/** Input of `addVariableFee`. @public */
+/** Input of `variableFees.create`. @public */
 export type VariableFeeCreate = z.input<typeof VariableFeeCreateSchema>;
 
 const ids = () =>
@@ -93,7 +93,7 @@ export const CompoundFeeCreateSchema = z
     message: "a compound fee needs at least one fixed or variable fee",
     path: ["fixedFeeIds"],
   });
-/** Input of `addCompoundFee`. @public */
+/** Input of `compoundFees.create`. @public */
 export type CompoundFeeCreate = z.input<typeof CompoundFeeCreateSchema>;
 
 /** AddGuarantee. @public */
@@ -126,7 +126,7 @@ export const GuaranteeCreateSchema = z.strictObject({
   /** `-vt` */
   valueType: text().optional(),
 });
-/** Input of `addGuarantee`. @public */
+/** Input of `guarantees.create`. @public */
 export type GuaranteeCreate = z.input<typeof GuaranteeCreateSchema>;
 
 /** AssociatePrice. @public */
@@ -134,7 +134,7 @@ export const AssociatePriceSchema = z.strictObject({
   /** `-p` */ priceId: id(),
   /** `-pi` */ pricedItemId: id(),
 });
-/** Input of `associatePrice`. @public */
+/** Input of `pricedItems.setPrice`. @public */
 export type AssociatePriceInput = z.input<typeof AssociatePriceSchema>;
 
 /** AssociateGuarantee. @public */
@@ -142,5 +142,5 @@ export const AssociateGuaranteeSchema = z.strictObject({
   /** `-g` */ guaranteeId: id(),
   /** `-p` */ pricedItemId: id(),
 });
-/** Input of `associateGuarantee`. @public */
+/** Input of `pricedItems.addGuarantee` and `pricedItems.removeGuarantee`. @public */
 export type AssociateGuaranteeInput = z.input<typeof AssociateGuaranteeSchema>;

@@ -1,12 +1,24 @@
+import type { Schema } from "@meterkit/core";
 import { z } from "zod";
+import type {
+  CompoundFee,
+  FixedFee,
+  Guarantee,
+  Party,
+  Price,
+  Product,
+  ProductOffer,
+  SlaTemplate,
+  UnitResource,
+  VariableFee,
+} from "../types.js";
 
 // Response shapes, checked when they arrive (a mismatch throws core's ResponseValidationError). Objects are
 // not strict, so a newer service may add fields; enumerations are read as plain strings for the same reason.
 const str = z.string();
 const opt = <T extends z.ZodType>(schema: T) => schema.nullable();
 
-/** @internal */
-export const PartyResponse = z.looseObject({
+const PartyShape = z.looseObject({
   id: z.number(),
   name: opt(str),
   status: str,
@@ -15,8 +27,7 @@ export const PartyResponse = z.looseObject({
   createdAt: str,
   approvedAt: opt(str),
 });
-/** @internal */
-export const ProductResponse = z.looseObject({
+const ProductShape = z.looseObject({
   id: z.number(),
   partyId: z.number(),
   name: str,
@@ -35,8 +46,7 @@ export const ProductResponse = z.looseObject({
   status: str,
   unsuccessfulRounds: opt(z.number()),
 });
-/** @internal */
-export const TemplateResponse = z.looseObject({
+const TemplateShape = z.looseObject({
   id: str,
   registry: str,
   description: opt(str),
@@ -46,8 +56,7 @@ export const TemplateResponse = z.looseObject({
   content: str,
   createdAt: str,
 });
-/** @internal */
-export const OfferResponse = z.looseObject({
+const OfferShape = z.looseObject({
   id: z.number(),
   productId: z.number(),
   partyId: z.number(),
@@ -59,8 +68,7 @@ export const OfferResponse = z.looseObject({
   validFrom: str,
   validTo: str,
 });
-/** @internal */
-export const UnitResourceResponse = z.looseObject({
+const UnitResourceShape = z.looseObject({
   id: z.number(),
   name: str,
   type: str,
@@ -68,8 +76,7 @@ export const UnitResourceResponse = z.looseObject({
   priceId: opt(z.number()),
   guaranteeIds: z.array(z.number()),
 });
-/** @internal */
-export const PriceResponse = z.looseObject({
+const PriceShape = z.looseObject({
   id: z.number(),
   kind: z.enum(["fixed", "variable", "compound"]),
   currency: str,
@@ -77,11 +84,43 @@ export const PriceResponse = z.looseObject({
   validUntil: str,
   period: str,
 });
-/** @internal */
-export const GuaranteeResponse = z.looseObject({
+const GuaranteeShape = z.looseObject({
   id: z.number(),
   name: str,
   description: str,
   type: str,
   percentage: str,
 });
+
+/** One response row and a page of them, typed as the rows `types.ts` documents. */
+interface ResponseSchemas<T> {
+  readonly one: Schema<T>;
+  readonly page: Schema<T[]>;
+}
+
+// The shapes check the fields callers rely on; the declared row types (types.ts) document the rest, which
+// the service always sends. Stating the row type here is the one place the two are tied together.
+function rows<T>(shape: z.ZodType): ResponseSchemas<T> {
+  return { one: shape as Schema<T>, page: z.array(shape) as Schema<T[]> };
+}
+
+/** @internal */
+export const PARTY = rows<Party>(PartyShape);
+/** @internal */
+export const PRODUCT = rows<Product>(ProductShape);
+/** @internal */
+export const TEMPLATE = rows<SlaTemplate>(TemplateShape);
+/** @internal */
+export const OFFER = rows<ProductOffer>(OfferShape);
+/** @internal */
+export const UNIT_RESOURCE = rows<UnitResource>(UnitResourceShape);
+/** @internal */
+export const PRICE = rows<Price>(PriceShape);
+/** @internal */
+export const GUARANTEE = rows<Guarantee>(GuaranteeShape);
+/** @internal */
+export const FIXED_FEE = rows<FixedFee>(PriceShape);
+/** @internal */
+export const VARIABLE_FEE = rows<VariableFee>(PriceShape);
+/** @internal */
+export const COMPOUND_FEE = rows<CompoundFee>(PriceShape);

@@ -1,9 +1,11 @@
+import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { ensureServices } from "@meterkit/services";
+import { collect } from "@meterkit/core";
 // The reference service lives in the private @meterkit/sandbox app (a devDependency, built before our tests
-// by turbo's ^build); its package exports only ".", so the built module is imported by path.
-import { createScratchDatabase, startSlaCatalog } from "../../../../apps/sandbox/dist/sla-catalog/index.js";
+// by turbo's ^build).
+import { startSlaCatalog } from "@meterkit/sandbox";
+import { ensureServices } from "@meterkit/services";
 import { type CatalogClient, createCatalogClient } from "../../src/index.js";
 
 /** The repository root, from this file's location. */
@@ -26,8 +28,30 @@ export interface Running {
   close(): Promise<void>;
 }
 
+/**
+ * A fresh, empty database next to `adminUrl`, dropped by `drop()`. The sandbox's own helper for this is not
+ * exported from its main entry, so the database is made with Debian's `psql` that serves the tests'
+ * PostgreSQL anyway.
+ */
+async function scratchDatabase(
+  adminUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const psql = (sql: string) =>
+    new Promise<void>((resolve, reject) => {
+      execFile("psql", [adminUrl, "-XAtq", "-v", "ON_ERROR_STOP=1", "-c", sql], (error, _out, stderr) =>
+        error ? reject(new Error(`psql: ${stderr || error.message}`)) : resolve(),
+      );
+    });
+  await psql(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.href, drop: () => psql(`drop database if exists ${name} with (force)`) };
+}
+
 export async function startService(engine: { adminUrl?: string }): Promise<Running> {
-  const db = engine.adminUrl ? await createScratchDatabase(engine.adminUrl, "sla_client") : undefined;
+  const db = engine.adminUrl ? await scratchDatabase(engine.adminUrl, "sla_client") : undefined;
   const server = await startSlaCatalog({ port: 0, databaseUrl: db?.url });
   return {
     url: server.url,
@@ -41,19 +65,14 @@ export async function startService(engine: { adminUrl?: string }): Promise<Runni
 
 /** Everything the service holds, to prove that refused commands changed nothing. */
 export async function snapshot(client: CatalogClient): Promise<unknown[]> {
-  const all = async <T>(items: AsyncIterable<T>) => {
-    const out: T[] = [];
-    for await (const item of items) out.push(item);
-    return out;
-  };
   return Promise.all([
-    all(client.listParties()),
-    all(client.listProducts()),
-    all(client.listTemplates()),
-    all(client.listProductOffers()),
-    all(client.listUnitResources()),
-    all(client.listPrices()),
-    all(client.listGuarantees()),
+    collect(client.parties.list()),
+    collect(client.products.list()),
+    collect(client.templates.list()),
+    collect(client.offers.list()),
+    collect(client.unitResources.list()),
+    collect(client.prices.list()),
+    collect(client.guarantees.list()),
   ]);
 }
 
