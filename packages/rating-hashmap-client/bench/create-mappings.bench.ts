@@ -39,7 +39,7 @@ beforeAll(async () => {
   field = await hm.fields.create({ service_id: svc.service_id, name: "flavor_id" });
 });
 afterAll(async () => {
-  if (svc) await hm.services.delete(svc.service_id);
+  if (svc) await hm.services.delete({ serviceId: svc.service_id });
   if (results.length === 0) return;
   const base = results[0]!.seconds;
   console.log(`\ncreate ${N} mappings in CloudKitty 17 (${url})`);

@@ -65,8 +65,8 @@ test.skipIf(!haveCloudKitty)("local engine vs /v1/rating/quote", async () => {
     );
     console.log(`  CloudKitty quote, 1/req ${serverRate.toFixed(1).padStart(10)} records/s`);
     console.log(`  ratio                   ${(engineRate / serverRate).toFixed(0).padStart(10)}×`);
-    await hm.groups.delete(group.group_id, { recursive: true });
+    await hm.groups.delete({ groupId: group.group_id, recursive: true });
   } finally {
-    await hm.services.delete(svc.service_id);
+    await hm.services.delete({ serviceId: svc.service_id });
   }
 });

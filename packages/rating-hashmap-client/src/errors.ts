@@ -3,7 +3,8 @@
  * fault `{faultcode, faultstring}`, a pecan/webob `{code, title, description}` and keystonemiddleware's
  * `{error: {code, title, message}}`. `HashMapHttpError` reads all three into one `message`.
  */
-import { HttpError, SdkError } from "@meterkit/core";
+import { type ErrorMapper, HttpError, SdkError } from "@meterkit/core";
+import { NEWER_FILTERS, NEWER_RULE_FIELDS } from "./inputs.js";
 
 /** What kind of failure a `HashMapHttpError` is, from its status. @public */
 export type HashMapErrorReason =
@@ -86,3 +87,38 @@ export class UnsupportedByServerError extends SdkError {
     this.feature = feature;
   }
 }
+
+const UNKNOWN = /Unknown (?:argument|attribute)[^"'\n]*?(?:for argument \w+: |: )?"?([A-Za-z_]+)"?/;
+const NEWER = new Set<string>([...NEWER_RULE_FIELDS, ...NEWER_FILTERS]);
+const RULES = /\/module_config\/hashmap\/(?:mappings|thresholds)(?:\/|$)/;
+
+/** The names a request sent: its JSON body's keys and its query's keys. */
+function sentNames(request: { url: URL; body?: string | undefined }): Set<string> {
+  const names = new Set(request.url.searchParams.keys());
+  if (request.body !== undefined) {
+    try {
+      const body: unknown = JSON.parse(request.body);
+      if (typeof body === "object" && body !== null) for (const key of Object.keys(body)) names.add(key);
+    } catch {
+      // Not JSON: nothing named.
+    }
+  }
+  return names;
+}
+
+/**
+ * The client's one error mapping: every failed call becomes a `HashMapHttpError`, except a 17 server's
+ * `400 Unknown argument` about a newer release's rule field or filter that the request did send, which
+ * becomes an `UnsupportedByServerError` naming it. The request itself says what it sent, so no operation
+ * has to declare its newer fields.
+ * @internal
+ */
+export const mapHashMapError: ErrorMapper = (error, { request }) => {
+  const typed = new HashMapHttpError(error);
+  const unknown = typed.status === 400 && typed.serverMessage ? UNKNOWN.exec(typed.serverMessage) : null;
+  const feature = unknown?.[1];
+  if (feature && NEWER.has(feature) && RULES.test(request.url.pathname) && sentNames(request).has(feature)) {
+    return new UnsupportedByServerError(feature, typed.serverMessage ?? "", typed);
+  }
+  return typed;
+};

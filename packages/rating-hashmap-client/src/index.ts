@@ -5,12 +5,14 @@
  * usage exactly as CloudKitty's HashMap module does.
  */
 
-export type { HashMapClient, HashMapClientOptions } from "./client.js";
+export type { HashMapClient } from "./client.js";
 export { createHashMapClient } from "./client.js";
+export type { HashMapClientOptions, HashMapContext } from "./context.js";
+export { createHashMapContext } from "./context.js";
 export type { DecimalInput } from "./decimal/decimal-schema.js";
 export type { RatingEngine, RatingEngineOptions } from "./engine/engine.js";
 export { createRatingEngine } from "./engine/engine.js";
-export type { FetchRuleSetOptions } from "./engine/fetch-rules.js";
+export type { FetchRuleSetInput } from "./engine/fetch-rules.js";
 export { fetchRuleSet } from "./engine/fetch-rules.js";
 export { RatingEngineError } from "./engine/python-values.js";
 export { RuleSet } from "./engine/rule-set.js";
@@ -27,7 +29,7 @@ export {
 export type { MapType } from "./models.js";
 export { Field, Group, MAP_TYPES, Mapping, RatingModule, Service, Threshold } from "./models.js";
 export { createField, deleteField, getField, listFields } from "./operations/fields.js";
-export type { DeleteGroupOptions } from "./operations/groups.js";
+export type { DeleteGroupInput } from "./operations/groups.js";
 export {
   createGroup,
   deleteGroup,
@@ -36,6 +38,7 @@ export {
   listGroups,
   listGroupThresholds,
 } from "./operations/groups.js";
+export type { MappingRef, UpdateMappingInput } from "./operations/mappings.js";
 export {
   createMapping,
   deleteMapping,
@@ -44,7 +47,17 @@ export {
   listMappings,
   updateMapping,
 } from "./operations/mappings.js";
-export { getModule, listModules, updateModule } from "./operations/modules.js";
+export type { UpdateModuleInput } from "./operations/modules.js";
+export {
+  disableHashMapModule,
+  enableHashMapModule,
+  getHashMapModule,
+  getModule,
+  listModules,
+  setHashMapModulePriority,
+  updateModule,
+} from "./operations/modules.js";
+export type { QuoteInput } from "./operations/quote.js";
 export { quote } from "./operations/quote.js";
 export {
   createService,
@@ -53,6 +66,7 @@ export {
   listMapTypes,
   listServices,
 } from "./operations/services.js";
+export type { ThresholdRef, UpdateThresholdInput } from "./operations/thresholds.js";
 export {
   createThreshold,
   deleteThreshold,

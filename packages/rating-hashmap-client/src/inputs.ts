@@ -2,12 +2,16 @@
  * Input schemas: everything CloudKitty 17 checks (or fails on with a 500) is checked here first, with a
  * message that says what to do (cloudkitty.md §5.3).
  */
+import { inputChecker } from "@meterkit/core";
 import { z } from "zod";
 import { CostInput, LevelInput } from "./decimal/decimal-schema.js";
 import { MAP_TYPES } from "./models.js";
 
 /** The package name used as the prefix of every input error. @internal */
 export const PKG = "@meterkit/rating-hashmap-client";
+
+/** `validateInput` with this package's name: `check(Schema, input)` throws `InvalidInputError`. @internal */
+export const check = inputChecker(PKG);
 
 /** A UUID as CloudKitty generates it (the server answers 400, or a misleading 404, for anything else). @internal */
 export const Uuid = z
@@ -191,6 +195,9 @@ export const RuleFilter = z
  */
 export type RuleFilter = z.input<typeof RuleFilter>;
 
+/** The rule fields only newer CloudKitty releases know (a 17 server answers `Unknown argument`). @internal */
+export const NEWER_RULE_FIELDS = ["name", "description", "start", "end"] as const;
+
 /** The filters only newer CloudKitty releases know. @internal */
 export const NEWER_FILTERS = [
   "deleted",
@@ -203,3 +210,8 @@ export const NEWER_FILTERS = [
   "created_by",
   "deleted_by",
 ] as const;
+
+/** One object named by its id, e.g. `{ serviceId }`: the input of `get`, `delete` and friends. @internal */
+export function idInput<K extends string>(key: K) {
+  return z.strictObject({ [key]: Uuid } as { [P in K]: typeof Uuid });
+}

@@ -10,6 +10,13 @@ export type DescValue = string | number | boolean | null;
 
 const Scalar = z.union([z.string(), z.number().finite(), z.boolean(), z.null()]);
 
+const DESC = {
+  metadata: z.record(z.string(), Scalar).optional(),
+  groupby: z.record(z.string(), Scalar).optional(),
+};
+/** The desc as callers may write it: only `metadata` and `groupby` (the schema checks stray keys itself). */
+const StrictDesc = z.strictObject(DESC);
+
 /**
  * One resource to price. The server reads only `desc.metadata` and `desc.groupby` (merged, `groupby` wins);
  * any other `desc` key is silently ignored and prices to 0, so it is refused here (cloudkitty.md §7).
@@ -19,24 +26,33 @@ export const UsageRecord = z.object({
   service: z.string().min(1, "must name the service, e.g. instance"),
   volume: VolumeInput,
   desc: z
-    .strictObject(
-      { metadata: z.record(z.string(), Scalar).optional(), groupby: z.record(z.string(), Scalar).optional() },
-      {
-        error: (issue) =>
-          issue.code === "unrecognized_keys"
-            ? "put usage attributes under desc.metadata or desc.groupby: CloudKitty ignores any other desc key"
-            : undefined,
-      },
-    )
+    .looseObject(DESC)
+    // A custom issue per stray key (not zod's unrecognized_keys, whose message core replaces with a generic
+    // one), so the error says where the attribute belongs.
+    .superRefine((desc, ctx) => {
+      for (const key of Object.keys(desc)) {
+        if (key === "metadata" || key === "groupby") continue;
+        ctx.addIssue({
+          code: "custom",
+          path: [key],
+          message:
+            "put usage attributes under desc.metadata or desc.groupby: CloudKitty ignores any other desc key",
+        });
+      }
+    })
     .default({}),
 });
 /**
  * One usage record as you pass it to `quote` or the engine (`volume` as a decimal string or an integer).
  * @public
  */
-export type UsageRecord = z.input<typeof UsageRecord>;
+export type UsageRecord = Omit<z.input<typeof UsageRecord>, "desc"> & {
+  desc?: z.input<typeof StrictDesc> | undefined;
+};
 /** A validated usage record (`volume` as a decimal string). @internal */
-export type ParsedUsageRecord = z.output<typeof UsageRecord>;
+export type ParsedUsageRecord = Omit<z.output<typeof UsageRecord>, "desc"> & {
+  desc: z.output<typeof StrictDesc>;
+};
 
 /** A non-empty list of usage records. @internal */
 export const UsageRecords = z.array(UsageRecord).min(1, "give at least one resource");

@@ -21,10 +21,12 @@ async function scenario(hm: HashMapClient, name: string) {
     cost: "0.7",
     tenant_id: "t1",
   });
-  const updated = await hm.mappings.update(m.mapping_id, { cost: "0.75" });
-  const group = await hm.mappings.group(m.mapping_id);
-  await hm.services.delete(svc.service_id);
-  const gone = await hm.services.get(svc.service_id).catch((e: { status: number }) => e.status);
+  const updated = await hm.mappings.update({ mappingId: m.mapping_id, patch: { cost: "0.75" } });
+  const group = await hm.mappings.group({ mappingId: m.mapping_id });
+  await hm.services.delete({ serviceId: svc.service_id });
+  const gone = await hm.services
+    .get({ serviceId: svc.service_id })
+    .catch((e: { status: number }) => e.status);
   return { svc, m, updated, group, gone };
 }
 

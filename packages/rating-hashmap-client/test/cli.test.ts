@@ -1,8 +1,9 @@
 /** The `hashmap` CLI, run as a process against the Keystone-protected CloudKitty (found via OS_* variables). */
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { EXIT } from "@meterkit/core/cli";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli/cli.js";
+import { run } from "../src/cli/index.js";
 import { createRatingEngine, fetchRuleSet } from "../src/index.js";
 import { haveCloudKitty, keystoneClient, services, unique } from "./support/services.js";
 
@@ -19,14 +20,7 @@ const env = {
 async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = "";
   let err = "";
-  const sink = (append: (s: string) => void) =>
-    ({
-      write: (s: string) => {
-        append(s);
-        return true;
-      },
-    }) as never;
-  const code = await main(args, { out: sink((s) => (out += s)), err: sink((s) => (err += s)), env });
+  const code = await run(args, { env, stdout: (s) => (out += s), stderr: (s) => (err += s) });
   return { code, out, err };
 }
 
@@ -47,7 +41,8 @@ describe.skipIf(!haveCloudKitty)("hashmap CLI (real CloudKitty behind Keystone)"
     const svc = JSON.parse(created.out) as { service_id: string; name: string };
     expect(svc.name).toBe(name);
     const table = await cli("services", "list");
-    expect(table.out.split("\n")[0]).toMatch(/^service_id\s+name$/);
+    // core's table style (cliff's): a rule, then the header row.
+    expect(table.out.split("\n")[1]).toMatch(/^\| service_id +\| name +\|$/);
     expect(table.out).toContain(name);
 
     const m = JSON.parse(
@@ -83,21 +78,44 @@ describe.skipIf(!haveCloudKitty)("hashmap CLI (real CloudKitty behind Keystone)"
       (await cli("quote", "--service", name, "--volume", "3", "--format", "json")).out,
     );
     expect(quoted).toBe(engine.price(usage));
-    expect(quoted).toBe(await keystoneClient().quote(usage));
+    expect(quoted).toBe(await keystoneClient().quote({ resources: usage }));
     expect((await cli("services", "delete", svc.service_id)).code).toBe(0);
     const gone = await cli("services", "get", svc.service_id);
-    expect(gone).toMatchObject({ code: 1, err: expect.stringContaining("404") });
+    expect(gone).toMatchObject({
+      code: EXIT.notFound,
+      err: expect.stringContaining("hashmap services get: "),
+    });
   });
 
   it("reports bad input and unknown commands without calling the server", async () => {
     const bad = await cli("mappings", "create", "--cost", "0.7");
-    expect(bad).toMatchObject({ code: 1, err: expect.stringContaining("exactly one parent") });
+    expect(bad).toMatchObject({ code: EXIT.invalid, err: expect.stringContaining("exactly one parent") });
     const unknown = await cli("services", "frobnicate");
     expect(unknown).toMatchObject({
-      code: 2,
-      err: expect.stringContaining("unknown command: services frobnicate"),
+      code: EXIT.usage,
+      err: expect.stringContaining("unknown command 'services frobnicate'"),
     });
-    expect((await cli("types", "--format", "xml")).code).toBe(2);
-    expect((await cli()).out).toContain("usage: hashmap");
+    expect(await cli("types", "--format", "xml")).toMatchObject({ code: EXIT.usage, out: "" });
+    expect(await cli("services", "list", "--colour", "red")).toMatchObject({ code: EXIT.usage, out: "" });
+    expect(await cli()).toMatchObject({
+      code: EXIT.usage,
+      out: "",
+      err: expect.stringContaining("usage: hashmap"),
+    });
+  });
+
+  it("shows help and its version with exit 0", async () => {
+    const help = await cli("--help");
+    expect(help).toMatchObject({ code: EXIT.ok, err: "" });
+    for (const command of ["services list", "mappings create", "module priority", "quote", "types"]) {
+      expect(help.out).toContain(command);
+    }
+    expect(help.out).toContain("CLOUDKITTY_URL");
+    const sub = await cli("mappings", "create", "--help");
+    expect(sub).toMatchObject({ code: EXIT.ok, out: expect.stringContaining("--service-id") });
+    expect(await cli("--version")).toMatchObject({
+      code: EXIT.ok,
+      out: expect.stringMatching(/^hashmap \d/),
+    });
   });
 });

@@ -4,10 +4,11 @@
  * last digit, text included. MK_HASHMAP_PROPERTY_CASES sets how many rule sets (default 500).
  */
 import { readFileSync } from "node:fs";
+import { seededRandom } from "@meterkit/core/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRatingEngine, fetchRuleSet, RatingEngineError } from "../src/index.js";
 import { type Created, createRuleSet, deleteRuleSet, drawRuleSet } from "./support/generate.js";
-import { rng, runPython } from "./support/python.js";
+import { runPython } from "./support/python.js";
 import { haveCloudKitty, retryingClient, services, stableQuote, unique } from "./support/services.js";
 
 const CASES = Number(process.env.MK_HASHMAP_PROPERTY_CASES ?? 500);
@@ -83,20 +84,20 @@ describe.skipIf(!haveCloudKitty)("local engine = CloudKitty's quote (real server
       ]),
     ];
     for (const records of cases)
-      expect(engine.price(records), JSON.stringify(records)).toBe(await hm.quote(records));
+      expect(engine.price(records), JSON.stringify(records)).toBe(await hm.quote({ resources: records }));
     // A non-numeric value under a field with thresholds: the server fails with 500, the engine says why first.
     const bad = [{ service, volume: "1", desc: md({ memory_mb: "big" }) }];
-    await expect(hm.quote(bad)).rejects.toMatchObject({ status: 500, reason: "server" });
+    await expect(hm.quote({ resources: bad })).rejects.toMatchObject({ status: 500, reason: "server" });
     expect(() => engine.price(bad)).toThrow(RatingEngineError);
-    await hm.services.delete(svc.service_id);
-    await hm.groups.delete(a.group_id, { recursive: true });
-    await hm.groups.delete(b.group_id, { recursive: true });
+    await hm.services.delete({ serviceId: svc.service_id });
+    await hm.groups.delete({ groupId: a.group_id, recursive: true });
+    await hm.groups.delete({ groupId: b.group_id, recursive: true });
   });
 
   it(`agrees with the server on ${CASES} generated rule sets × usage records`, {
     timeout: 1_800_000,
   }, async () => {
-    const r = rng(SEED);
+    const r = seededRandom(SEED);
     const mismatches: string[] = [];
     let quotes = 0;
     // Phases, never overlapping: CloudKitty's quote reloads every rule (list ids, then read each), and a rule
@@ -146,7 +147,7 @@ describe.skipIf(!haveCloudKitty)("local engine = CloudKitty's quote (real server
     // The quote API ignores tenants, so the peer is CloudKitty's HashMap class itself, run by Debian's Python
     // on the noauth instance's database, as the processor runs it for a tenant.
     const conf = `${services.MK_SERVICES_DIR}/cloudkitty/noauth.conf`;
-    const r = rng(SEED + 7);
+    const r = seededRandom(SEED + 7);
     const mismatches: string[] = [];
     for (let start = 0; start < TENANT_CASES; start += BATCH) {
       const specs = Array.from({ length: Math.min(BATCH, TENANT_CASES - start) }, () => drawRuleSet(r, 0.4));

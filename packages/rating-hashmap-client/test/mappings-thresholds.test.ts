@@ -26,9 +26,9 @@ describe.skipIf(!haveCloudKitty).each(instances)(
     });
     afterAll(async () => {
       if (!svc) return;
-      await hm.services.delete(svc.service_id);
-      await hm.groups.delete(group.group_id, { recursive: true });
-      await hm.groups.delete(other.group_id, { recursive: true });
+      await hm.services.delete({ serviceId: svc.service_id });
+      await hm.groups.delete({ groupId: group.group_id, recursive: true });
+      await hm.groups.delete({ groupId: other.group_id, recursive: true });
     });
 
     it("creates field and service mappings with exact decimal costs", async () => {
@@ -55,10 +55,10 @@ describe.skipIf(!haveCloudKitty).each(instances)(
         cost: "123456789012.1234567890123456789012345678",
         group_id: null,
       });
-      expect(await hm.mappings.get(m.mapping_id)).toEqual(m);
-      await hm.mappings.delete(m.mapping_id);
-      await hm.mappings.delete(big.mapping_id);
-      await expect(hm.mappings.delete(m.mapping_id)).rejects.toMatchObject({
+      expect(await hm.mappings.get({ mappingId: m.mapping_id })).toEqual(m);
+      await hm.mappings.delete({ mappingId: m.mapping_id });
+      await hm.mappings.delete({ mappingId: big.mapping_id });
+      await expect(hm.mappings.delete({ mappingId: m.mapping_id })).rejects.toMatchObject({
         status: 404,
         reason: "not_found",
       });
@@ -128,7 +128,7 @@ describe.skipIf(!haveCloudKitty).each(instances)(
         tids([t1]),
       );
       expect(t2.level).toBe("0.12345678");
-      await hm.fields.delete(f.field_id);
+      await hm.fields.delete({ fieldId: f.field_id });
     });
 
     it("update reads, merges and writes the whole object: nothing is reset by accident", async () => {
@@ -141,15 +141,18 @@ describe.skipIf(!haveCloudKitty).each(instances)(
         tenant_id: "t9",
       });
       // A bare PUT of {cost} would turn this rate mapping flat and drop its tenant (cloudkitty.md §6).
-      const u1 = await hm.mappings.update(m.mapping_id, { cost: "2.5" });
+      const u1 = await hm.mappings.update({ mappingId: m.mapping_id, patch: { cost: "2.5" } });
       expect(u1).toEqual({ ...m, cost: "2.5000000000000000000000000000" });
-      const u2 = await hm.mappings.update(m.mapping_id, {
-        value: "m1.xlarge",
-        group_id: other.group_id,
-        tenant_id: null,
+      const u2 = await hm.mappings.update({
+        mappingId: m.mapping_id,
+        patch: {
+          value: "m1.xlarge",
+          group_id: other.group_id,
+          tenant_id: null,
+        },
       });
       expect(u2).toEqual({ ...u1, value: "m1.xlarge", group_id: other.group_id, tenant_id: null });
-      const u3 = await hm.mappings.update(m.mapping_id, { type: "flat" });
+      const u3 = await hm.mappings.update({ mappingId: m.mapping_id, patch: { type: "flat" } });
       expect(u3).toEqual({ ...u2, type: "flat" });
 
       const s = await hm.mappings.create({
@@ -158,11 +161,13 @@ describe.skipIf(!haveCloudKitty).each(instances)(
         cost: "3",
         tenant_id: "t1",
       });
-      expect(await hm.mappings.update(s.mapping_id, { cost: "4" })).toEqual({
+      expect(await hm.mappings.update({ mappingId: s.mapping_id, patch: { cost: "4" } })).toEqual({
         ...s,
         cost: "4.0000000000000000000000000000",
       });
-      await expect(hm.mappings.update(s.mapping_id, { value: "x" })).rejects.toMatchObject({
+      await expect(
+        hm.mappings.update({ mappingId: s.mapping_id, patch: { value: "x" } }),
+      ).rejects.toMatchObject({
         code: "invalid_input",
         field: "patch.value",
       });
@@ -175,23 +180,30 @@ describe.skipIf(!haveCloudKitty).each(instances)(
         group_id: group.group_id,
         tenant_id: "t1",
       });
-      const tu = await hm.thresholds.update(t.threshold_id, { level: "200" });
+      const tu = await hm.thresholds.update({ thresholdId: t.threshold_id, patch: { level: "200" } });
       expect(tu).toEqual({ ...t, level: "200.00000000" });
-      expect(await hm.thresholds.update(t.threshold_id, { cost: "0.25", type: "flat" })).toEqual({
+      expect(
+        await hm.thresholds.update({ thresholdId: t.threshold_id, patch: { cost: "0.25", type: "flat" } }),
+      ).toEqual({
         ...tu,
         cost: "0.2500000000000000000000000000",
         type: "flat",
       });
 
       await expect(
-        hm.mappings.update("6f7c1d5e-0000-4000-8000-00000000ffff", { cost: "1" }),
+        hm.mappings.update({ mappingId: "6f7c1d5e-0000-4000-8000-00000000ffff", patch: { cost: "1" } }),
       ).rejects.toMatchObject({ status: 404 });
-      await expect(hm.mappings.update(m.mapping_id, { group_id: null })).rejects.toMatchObject({
+      await expect(
+        hm.mappings.update({ mappingId: m.mapping_id, patch: { group_id: null } }),
+      ).rejects.toMatchObject({
         code: "invalid_input",
         field: "patch.group_id",
       });
       await expect(
-        hm.mappings.update(m.mapping_id, { group_id: "6f7c1d5e-0000-4000-8000-00000000ffff" }),
+        hm.mappings.update({
+          mappingId: m.mapping_id,
+          patch: { group_id: "6f7c1d5e-0000-4000-8000-00000000ffff" },
+        }),
       ).rejects.toMatchObject({
         status: 400,
         serverMessage: expect.stringContaining("No such group"),
@@ -225,10 +237,14 @@ describe.skipIf(!haveCloudKitty).each(instances)(
       await expect(
         hm.thresholds.create({ field_id: field.field_id, level: "5.0", cost: "2", tenant_id: "x" }),
       ).rejects.toMatchObject({ status: 409 });
-      await expect(hm.thresholds.get("6f7c1d5e-0000-4000-8000-00000000ffff")).rejects.toMatchObject({
+      await expect(
+        hm.thresholds.get({ thresholdId: "6f7c1d5e-0000-4000-8000-00000000ffff" }),
+      ).rejects.toMatchObject({
         status: 404,
       });
-      await expect(hm.thresholds.group("6f7c1d5e-0000-4000-8000-00000000ffff")).rejects.toMatchObject({
+      await expect(
+        hm.thresholds.group({ thresholdId: "6f7c1d5e-0000-4000-8000-00000000ffff" }),
+      ).rejects.toMatchObject({
         status: 404,
       });
     });
@@ -288,7 +304,7 @@ describe.skipIf(!haveCloudKitty).each(instances)(
         expect(ourList.find((m) => m.mapping_id === ours.mapping_id)?.cost).toBe(
           "0.7000000000000000000000000000",
         );
-        await hm.services.delete(s.service_id);
+        await hm.services.delete({ serviceId: s.service_id });
       },
     );
   },

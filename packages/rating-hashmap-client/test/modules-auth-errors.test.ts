@@ -18,14 +18,14 @@ describe.skipIf(!haveCloudKitty).each(instances)(
     afterAll(async () => {
       // Leave the shared server as services.sh started it, whatever happened.
       await hm.module.enable();
-      await hm.module.setPriority(1);
+      await hm.module.setPriority({ priority: 1 });
     });
 
     it("lists the modules and reads hashmap's state", async () => {
       const modules = await hm.modules.list();
       expect(modules.map((m) => m.module_id)).toEqual(expect.arrayContaining(["hashmap", "noop"]));
       expect(await hm.module.get()).toEqual(modules.find((m) => m.module_id === "hashmap"));
-      await expect(hm.modules.get("unknown")).rejects.toMatchObject({
+      await expect(hm.modules.get({ moduleId: "unknown" })).rejects.toMatchObject({
         status: 404,
         serverMessage: "Module not found.",
       });
@@ -36,12 +36,12 @@ describe.skipIf(!haveCloudKitty).each(instances)(
       await hm.mappings.create({ service_id: svc.service_id, cost: "1.5" });
       const usage = [{ service: svc.name, volume: "2" }];
       expect(await hm.module.disable()).toMatchObject({ module_id: "hashmap", enabled: false });
-      expect(await hm.quote(usage)).toBe("0");
+      expect(await hm.quote({ resources: usage })).toBe("0");
       expect(await hm.module.enable()).toMatchObject({ enabled: true });
-      expect(await hm.quote(usage)).toBe("3.000000000000000000000000000");
-      expect(await hm.module.setPriority(5)).toMatchObject({ priority: 5, enabled: true });
-      expect(await hm.modules.update("hashmap", { priority: 1 })).toMatchObject({ priority: 1 });
-      await hm.services.delete(svc.service_id);
+      expect(await hm.quote({ resources: usage })).toBe("3.000000000000000000000000000");
+      expect(await hm.module.setPriority({ priority: 5 })).toMatchObject({ priority: 5, enabled: true });
+      expect(await hm.modules.update({ moduleId: "hashmap", priority: 1 })).toMatchObject({ priority: 1 });
+      await hm.services.delete({ serviceId: svc.service_id });
     });
 
     it("answers routing errors as JSON, because the client sends Accept: application/json", async () => {
@@ -80,7 +80,7 @@ describe.skipIf(!haveCloudKitty)("Keystone (real Keystone 22 + CloudKitty 17)", 
     const rating = catalog.find((c) => c.type === "rating");
     expect(rating?.endpoints.map((e) => e.url)).toContain(services.MK_CLOUDKITTY_URL);
     const hm = createHashMapClient({ auth: keystone, endpoint: { interface: "internal" } });
-    expect([...(await hm.mapTypes())].sort()).toEqual(["flat", "rate"]);
+    expect([...(await hm.mapTypes.list())].sort()).toEqual(["flat", "rate"]);
   });
 
   it("a member may quote but not configure: the policy's 403s in both error shapes", async () => {
@@ -96,7 +96,7 @@ describe.skipIf(!haveCloudKitty)("Keystone (real Keystone 22 + CloudKitty 17)", 
       status: 403,
       serverMessage: expect.stringContaining("rating:list_modules"),
     });
-    expect(await demo.quote([{ service: unique("nothing"), volume: "1" }])).toBe("0");
+    expect(await demo.quote({ resources: [{ service: unique("nothing"), volume: "1" }] })).toBe("0");
   });
 
   it("works with a static token (X-Auth-Token) issued by Keystone", async () => {
@@ -113,7 +113,7 @@ describe.skipIf(!haveCloudKitty)("Keystone (real Keystone 22 + CloudKitty 17)", 
       baseUrl: services.MK_CLOUDKITTY_URL ?? "",
       auth: tokenAuth({ token: "bogus-token-123", header: "X-Auth-Token" }),
     });
-    const e = await hm.mapTypes().catch((x: unknown) => x);
+    const e = await hm.mapTypes.list().catch((x: unknown) => x);
     expect(e).toMatchObject({
       status: 401,
       reason: "unauthorized",

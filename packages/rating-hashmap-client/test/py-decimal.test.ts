@@ -1,4 +1,7 @@
 /** The Decimal emulation against Python's own `decimal` module, on generated operands. */
+
+import { pyStr } from "@meterkit/core/python";
+import { seededRandom } from "@meterkit/core/testing";
 import { describe, expect, it } from "vitest";
 import {
   decAdd,
@@ -8,8 +11,8 @@ import {
   decToString,
   parsePyDecimal,
 } from "../src/decimal/py-decimal.js";
-import { pyDecimalOf, pyStr } from "../src/engine/python-values.js";
-import { rng, runPython } from "./support/python.js";
+import { pyDecimalOf } from "../src/engine/python-values.js";
+import { runPython } from "./support/python.js";
 
 const SEED = Number(process.env.MK_TEST_SEED ?? 20261122);
 
@@ -27,7 +30,7 @@ function randomDecimal(r: () => number): string {
 
 describe("Python Decimal emulation (prec 28, ROUND_HALF_EVEN)", () => {
   it("adds, multiplies, compares and prints like CPython's decimal", () => {
-    const r = rng(SEED);
+    const r = seededRandom(SEED);
     const pairs = Array.from({ length: 3000 }, () => [randomDecimal(r), randomDecimal(r)] as const);
     // Mix in zeros with exponents and exact cancellations, where signs and exponents are subtle.
     pairs.push(["0E-27", "-0.0"], ["-0", "-0E-3"], ["1.5", "-1.50"], ["0", "2.0000000000000000000000000000"]);
@@ -58,7 +61,7 @@ print(json.dumps(out))`,
   });
 
   it("converts floats exactly like Decimal(float)", () => {
-    const r = rng(SEED + 1);
+    const r = seededRandom(SEED + 1);
     const floats = Array.from({ length: 500 }, () => (r() - 0.5) * 10 ** Math.floor(r() * 40 - 20));
     floats.push(0.1, 0.7, 1e-7, 5e-324, 1.7976931348623157e308);
     const expected = runPython<string[]>(
@@ -71,7 +74,7 @@ print(json.dumps(out))`,
   });
 
   it("reads desc values as Python does after JSON: str() for matches, Decimal() for thresholds", () => {
-    const r = rng(SEED + 2);
+    const r = seededRandom(SEED + 2);
     const values: (string | number | boolean | null)[] = [
       4096,
       -0,

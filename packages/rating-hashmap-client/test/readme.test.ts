@@ -22,12 +22,12 @@ describe.skipIf(!haveCloudKitty)("README example", () => {
       });
       await hashmap.module.enable();
       const usage = [{ service: name, volume: "3", desc: { metadata: { flavor_id: "m1.small" } } }];
-      expect(await hashmap.quote(usage)).toBe(claimed);
+      expect(await hashmap.quote({ resources: usage })).toBe(claimed);
       expect(createRatingEngine(await fetchRuleSet(hashmap, { services: [name] })).price(usage)).toBe(
         claimed,
       );
     } finally {
-      await hashmap.services.delete(svc.service_id);
+      await hashmap.services.delete({ serviceId: svc.service_id });
     }
   });
 });

@@ -6,11 +6,10 @@
  */
 import {
   type CallOptions,
+  type ClientOptions,
   type HttpClient,
-  type HttpClientOptions,
   type HttpError,
   keystoneAuth,
-  retry,
   type SdkError,
 } from "@meterkit/core";
 import { assertType, describe, expectTypeOf, it } from "vitest";
@@ -19,19 +18,21 @@ import {
   CreateMappingInput,
   type CreateThresholdInput,
   createHashMapClient,
+  createHashMapContext,
   createMapping,
   createRatingEngine,
   type DecimalInput,
-  type DeleteGroupOptions,
+  type DeleteGroupInput,
   type DescValue,
   deleteGroup,
-  type FetchRuleSetOptions,
+  type FetchRuleSetInput,
   Field,
   fetchRuleSet,
   Group,
   getModule,
   type HashMapClient,
   type HashMapClientOptions,
+  type HashMapContext,
   type HashMapErrorReason,
   HashMapHttpError,
   listMappings,
@@ -60,17 +61,22 @@ declare const http: HttpClient;
 const SVC = "6f7c1d5e-0000-4000-8000-000000000001";
 
 describe("createHashMapClient", () => {
-  it("takes core's HTTP options with baseUrl optional", () => {
-    expectTypeOf(createHashMapClient).parameters.toEqualTypeOf<[HashMapClientOptions]>();
+  it("takes core's client options (with baseUrl optional) or an HttpClient", () => {
+    expectTypeOf(createHashMapClient).parameters.toEqualTypeOf<[HashMapClientOptions | HttpClient]>();
     expectTypeOf(createHashMapClient).returns.toEqualTypeOf<HashMapClient>();
-    expectTypeOf<HashMapClientOptions["timeoutMs"]>().toEqualTypeOf<HttpClientOptions["timeoutMs"]>();
-    createHashMapClient({ baseUrl: "http://127.0.0.1:8889", middleware: [retry()], timeoutMs: 5_000 });
+    expectTypeOf<HashMapClientOptions>().toEqualTypeOf<ClientOptions>();
+    expectTypeOf(createHashMapContext).returns.toEqualTypeOf<HashMapContext>();
+    expectTypeOf<HashMapClient>().toExtend<HashMapContext>();
+    createHashMapClient({ baseUrl: "http://127.0.0.1:8889", retry: { maxAttempts: 3 }, timeoutMs: 5_000 });
+    createHashMapClient({ baseUrl: "http://127.0.0.1:8889", token: "t" });
     const keystone = keystoneAuth({ authUrl: "http://k/v3", username: "u", password: "p", projectName: "p" });
     createHashMapClient({ auth: keystone, endpoint: { interface: "internal", region: "RegionOne" } });
-    createHashMapClient({ http });
+    createHashMapClient(http);
     expectTypeOf(hm.http).toEqualTypeOf<HttpClient>();
-    // @ts-expect-error the catalog type is always rating
-    createHashMapClient({ auth: keystone, endpoint: { type: "metering" } });
+    // @ts-expect-error the old `http` option is gone: pass the HttpClient itself
+    createHashMapClient({ http });
+    // @ts-expect-error the old `url` option is gone: baseUrl
+    createHashMapClient({ url: "http://x" });
     // @ts-expect-error packageName is set by the client itself
     createHashMapClient({ baseUrl: "http://x", packageName: "mine" });
     // @ts-expect-error timeoutMs is a number
@@ -80,35 +86,36 @@ describe("createHashMapClient", () => {
 
 describe("client methods", () => {
   it("return the typed models", () => {
-    expectTypeOf(hm.mapTypes()).toEqualTypeOf<Promise<MapType[]>>();
+    expectTypeOf(hm.mapTypes.list()).toEqualTypeOf<Promise<MapType[]>>();
     expectTypeOf(hm.services.list()).toEqualTypeOf<Promise<Service[]>>();
     expectTypeOf(hm.services.create({ name: "instance" })).toEqualTypeOf<Promise<Service>>();
-    expectTypeOf(hm.services.delete(SVC)).toEqualTypeOf<Promise<void>>();
-    expectTypeOf(hm.fields.list(SVC)).toEqualTypeOf<Promise<Field[]>>();
+    expectTypeOf(hm.services.delete({ serviceId: SVC })).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(hm.fields.list({ serviceId: SVC })).toEqualTypeOf<Promise<Field[]>>();
     expectTypeOf(hm.fields.create({ service_id: SVC, name: "flavor_id" })).toEqualTypeOf<Promise<Field>>();
-    expectTypeOf(hm.groups.get("g")).toEqualTypeOf<Promise<Group>>();
-    expectTypeOf(hm.groups.mappings("g")).toEqualTypeOf<Promise<Mapping[]>>();
-    expectTypeOf(hm.groups.thresholds("g")).toEqualTypeOf<Promise<Threshold[]>>();
+    expectTypeOf(hm.groups.get({ groupId: "g" })).toEqualTypeOf<Promise<Group>>();
+    expectTypeOf(hm.groups.mappings({ groupId: "g" })).toEqualTypeOf<Promise<Mapping[]>>();
+    expectTypeOf(hm.groups.thresholds({ groupId: "g" })).toEqualTypeOf<Promise<Threshold[]>>();
     expectTypeOf(hm.mappings.list({ service_id: SVC })).toEqualTypeOf<Promise<Mapping[]>>();
-    expectTypeOf(hm.mappings.update("m", { cost: "0.5" })).toEqualTypeOf<Promise<Mapping>>();
+    expectTypeOf(hm.mappings.update({ mappingId: "m", patch: { cost: "0.5" } })).toEqualTypeOf<
+      Promise<Mapping>
+    >();
     // A rule without a group answers null.
-    expectTypeOf(hm.mappings.group("m")).toEqualTypeOf<Promise<Group | null>>();
+    expectTypeOf(hm.mappings.group({ mappingId: "m" })).toEqualTypeOf<Promise<Group | null>>();
     expectTypeOf(hm.thresholds.create({ field_id: SVC, level: "10", cost: 1n })).toEqualTypeOf<
       Promise<Threshold>
     >();
-    expectTypeOf(hm.thresholds.update("t", { level: 20 })).toEqualTypeOf<Promise<Threshold>>();
+    expectTypeOf(hm.thresholds.update({ thresholdId: "t", patch: { level: 20 } })).toEqualTypeOf<
+      Promise<Threshold>
+    >();
     expectTypeOf(hm.modules.list()).toEqualTypeOf<Promise<RatingModule[]>>();
     expectTypeOf(hm.modules.get()).toEqualTypeOf<Promise<RatingModule>>();
-    expectTypeOf(hm.module.setPriority(2)).toEqualTypeOf<Promise<RatingModule>>();
+    expectTypeOf(hm.module.setPriority({ priority: 2 })).toEqualTypeOf<Promise<RatingModule>>();
   });
 
   it("take CallOptions (or an extension of it) as the last, optional parameter", () => {
-    type Groups = Omit<HashMapClient, "http" | "mapTypes" | "quote">;
+    type Groups = Omit<HashMapClient, "http" | "quote">;
     type MethodsOf<G> = { [K in keyof G]: G[K] }[keyof G];
-    type AllMethods =
-      | { [G in keyof Groups]: MethodsOf<Groups[G]> }[keyof Groups]
-      | HashMapClient["mapTypes"]
-      | HashMapClient["quote"];
+    type AllMethods = { [G in keyof Groups]: MethodsOf<Groups[G]> }[keyof Groups] | HashMapClient["quote"];
     type LastParameter<F> = F extends (...args: infer A) => unknown
       ? Required<A> extends [...unknown[], infer L]
         ? L
@@ -123,12 +130,13 @@ describe("client methods", () => {
       : false;
     type Lasts<U> = U extends unknown ? LastParameter<U> : never;
     type Optional<U> = U extends unknown ? LastIsOptional<U> : never;
-    expectTypeOf<Lasts<AllMethods>>().toEqualTypeOf<CallOptions | DeleteGroupOptions>();
+    expectTypeOf<Lasts<AllMethods>>().toEqualTypeOf<CallOptions>();
     expectTypeOf<Optional<AllMethods>>().toEqualTypeOf<true>();
-    expectTypeOf<DeleteGroupOptions>().toExtend<CallOptions>();
-    void hm.groups.delete("g", { recursive: true, signal: AbortSignal.timeout(1_000) });
-    // @ts-expect-error the call options come after the id
-    void hm.services.get({ id: SVC });
+    void hm.groups.delete({ groupId: "g", recursive: true }, { signal: AbortSignal.timeout(1_000) });
+    // @ts-expect-error the call options come after the input
+    void hm.groups.delete({ groupId: "g", signal: AbortSignal.timeout(1_000) });
+    // @ts-expect-error the input is one object of named fields, not a bare id
+    void hm.services.get(SVC);
   });
 
   it("refuse bad inputs at compile time", () => {
@@ -143,9 +151,9 @@ describe("client methods", () => {
     // @ts-expect-error a threshold needs its level
     void hm.thresholds.create({ service_id: SVC, cost: "1" });
     // @ts-expect-error cost is a decimal, not an object
-    void hm.mappings.update("m", { cost: { value: "1" } });
+    void hm.mappings.update({ mappingId: "m", patch: { cost: { value: "1" } } });
     // @ts-expect-error patches are strict: unknown key
-    void hm.mappings.update("m", { costs: "1" });
+    void hm.mappings.update({ mappingId: "m", patch: { costs: "1" } });
     // @ts-expect-error thresholds have no value
     assertType<ThresholdPatch>({ value: "m1.small" });
     // @ts-expect-error rule filters are strict: unknown key
@@ -153,11 +161,11 @@ describe("client methods", () => {
     // @ts-expect-error no_group is a boolean
     assertType<RuleFilter>({ service_id: SVC, no_group: "yes" });
     // @ts-expect-error enabled is a boolean
-    void hm.modules.update("hashmap", { enabled: "true" });
+    void hm.modules.update({ moduleId: "hashmap", enabled: "true" });
     // @ts-expect-error priority is a number
-    void hm.module.setPriority("1");
+    void hm.module.setPriority({ priority: "1" });
     // @ts-expect-error volume is a decimal, not a boolean
-    void hm.quote([{ service: "instance", volume: true }]);
+    void hm.quote({ resources: [{ service: "instance", volume: true }] });
     // @ts-expect-error usage attributes go under desc.metadata or desc.groupby
     assertType<UsageRecord>({ service: "instance", volume: "1", desc: { flavor_id: "m1" } });
     // @ts-expect-error desc values are scalars
@@ -190,20 +198,29 @@ describe("schemas and models", () => {
 });
 
 describe("standalone operations", () => {
-  it("take the core HttpClient first and CallOptions last", () => {
-    expectTypeOf(listServices).parameter(0).toEqualTypeOf<HttpClient>();
-    expectTypeOf(listServices).parameter(1).toEqualTypeOf<CallOptions | undefined>();
-    expectTypeOf(listServices(http)).toEqualTypeOf<Promise<Service[]>>();
-    expectTypeOf(createMapping(http, { service_id: SVC, cost: "1" })).toEqualTypeOf<Promise<Mapping>>();
-    expectTypeOf(listMappings(http, { group_id: SVC }, { timeoutMs: 1 })).toEqualTypeOf<Promise<Mapping[]>>();
-    expectTypeOf(getModule(http)).toEqualTypeOf<Promise<RatingModule>>();
-    expectTypeOf(updateModule(http, "hashmap", { priority: 1 })).toEqualTypeOf<Promise<RatingModule>>();
-    expectTypeOf(deleteGroup(http, "g", { recursive: true })).toEqualTypeOf<Promise<void>>();
-    expectTypeOf(quote(http, [{ service: "instance", volume: 1 }])).toEqualTypeOf<Promise<string>>();
-    // @ts-expect-error the HashMapClient is not a core HttpClient
-    void listServices(hm);
-    // @ts-expect-error the HttpClient comes first
-    void quote([{ service: "instance", volume: 1 }], http);
+  it("take the context first, one input object, and CallOptions last", () => {
+    const ctx = createHashMapContext({ baseUrl: "http://127.0.0.1:8889" });
+    expectTypeOf(listServices).parameter(0).toEqualTypeOf<HashMapContext>();
+    expectTypeOf(listServices).parameter(2).toEqualTypeOf<CallOptions | undefined>();
+    expectTypeOf(listServices(ctx)).toEqualTypeOf<Promise<Service[]>>();
+    expectTypeOf(listServices(hm)).toEqualTypeOf<Promise<Service[]>>();
+    expectTypeOf(createMapping(ctx, { service_id: SVC, cost: "1" })).toEqualTypeOf<Promise<Mapping>>();
+    expectTypeOf(listMappings(ctx, { group_id: SVC }, { timeoutMs: 1 })).toEqualTypeOf<Promise<Mapping[]>>();
+    expectTypeOf(getModule(ctx)).toEqualTypeOf<Promise<RatingModule>>();
+    expectTypeOf(updateModule(ctx, { moduleId: "hashmap", priority: 1 })).toEqualTypeOf<
+      Promise<RatingModule>
+    >();
+    expectTypeOf(deleteGroup(ctx, { groupId: "g", recursive: true })).toEqualTypeOf<Promise<void>>();
+    assertType<DeleteGroupInput>({ groupId: "g" });
+    expectTypeOf(quote(ctx, { resources: [{ service: "instance", volume: 1 }] })).toEqualTypeOf<
+      Promise<string>
+    >();
+    // @ts-expect-error a core HttpClient is not a context: createHashMapContext(http)
+    void listServices(http);
+    // @ts-expect-error the context comes first
+    void quote({ resources: [{ service: "instance", volume: 1 }] }, ctx);
+    // @ts-expect-error quote takes { resources }, not the bare list
+    void quote(ctx, [{ service: "instance", volume: 1 }]);
   });
 });
 
@@ -230,8 +247,9 @@ describe("local rating engine", () => {
     const engine = createRatingEngine(rules, { tenantId: "t" });
     expectTypeOf(engine).toEqualTypeOf<RatingEngine>();
     expectTypeOf(engine.pricePerRecord([{ service: "instance", volume: "1" }])).toEqualTypeOf<string[]>();
-    expectTypeOf(fetchRuleSet).parameter(0).toEqualTypeOf<HttpClient | { http: HttpClient }>();
-    expectTypeOf<FetchRuleSetOptions>().toExtend<CallOptions>();
+    expectTypeOf(fetchRuleSet).parameter(0).toEqualTypeOf<HashMapContext | HttpClient>();
+    expectTypeOf(fetchRuleSet).parameter(1).toEqualTypeOf<FetchRuleSetInput | undefined>();
+    expectTypeOf(fetchRuleSet).parameter(2).toEqualTypeOf<CallOptions | undefined>();
     expectTypeOf<RatingEngineOptions>().toEqualTypeOf<{ tenantId?: string }>();
     assertType<RuleSet>({ services: [{ service_id: SVC, name: "instance" }] });
     expectTypeOf(RuleSet.parse({}).mappings).toEqualTypeOf<Mapping[]>();

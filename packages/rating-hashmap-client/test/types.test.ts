@@ -28,8 +28,8 @@ describe("types", () => {
       // @ts-expect-error a filter object is required
       void hm.mappings.list();
       // @ts-expect-error quote takes usage records
-      void hm.quote([{ service: "x" }]);
-      // @ts-expect-error groups.delete takes options, not a boolean
+      void hm.quote({ resources: [{ service: "x" }] });
+      // @ts-expect-error groups.delete takes one input object, not an id and a boolean
       void hm.groups.delete("id", true);
     };
     expectTypeOf(misuse).toBeFunction();

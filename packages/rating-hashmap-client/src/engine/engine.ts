@@ -3,12 +3,13 @@
  * in Python-`Decimal` arithmetic (28 digits, half-even), so prices match `/v1/rating/quote` to the last digit.
  */
 import { validateInput } from "@meterkit/core";
+import { pyStr } from "@meterkit/core/python";
 import { decAdd, decCmp, decInt, decMul, decToString, type PyDecimal } from "../decimal/py-decimal.js";
 import { PKG } from "../inputs.js";
 import type { MapType } from "../models.js";
 import type { DescValue, UsageRecord } from "../usage.js";
 import { compileRules, type LevelRule, type Rule, type ServiceEntry } from "./compile.js";
-import { type Comparand, pyDecimalOf, pyStr } from "./python-values.js";
+import { type Comparand, pyDecimalOf } from "./python-values.js";
 import { type PricedRecord, prepareRecords } from "./records.js";
 import { RuleSet } from "./rule-set.js";
 

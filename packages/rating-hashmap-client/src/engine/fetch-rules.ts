@@ -1,4 +1,5 @@
-import type { CallOptions, HttpClient } from "@meterkit/core";
+import { type CallOptions, type HttpClient, isHttpClient } from "@meterkit/core";
+import { createHashMapContext, type HashMapContext } from "../context.js";
 import type { Mapping, Threshold } from "../models.js";
 import { listFields } from "../operations/fields.js";
 import { getGroup } from "../operations/groups.js";
@@ -7,12 +8,12 @@ import { listServices } from "../operations/services.js";
 import { listThresholds } from "../operations/thresholds.js";
 import type { ParsedRuleSet } from "./rule-set.js";
 
-/** Options of {@link fetchRuleSet}. @public */
-export interface FetchRuleSetOptions extends CallOptions {
+/** Input of {@link fetchRuleSet}: which rules to read. @public */
+export interface FetchRuleSetInput {
   /** Also fetch this tenant's rules (for `createRatingEngine(rules, { tenantId })`). */
-  tenantId?: string;
+  tenantId?: string | undefined;
   /** Only these service names (default: every service). */
-  services?: readonly string[];
+  services?: readonly string[] | undefined;
 }
 
 /**
@@ -21,25 +22,27 @@ export interface FetchRuleSetOptions extends CallOptions {
  * @public
  */
 export async function fetchRuleSet(
-  client: HttpClient | { http: HttpClient },
-  options: FetchRuleSetOptions = {},
+  client: HashMapContext | HttpClient,
+  input: FetchRuleSetInput = {},
+  options?: CallOptions,
 ): Promise<ParsedRuleSet> {
-  const http = "http" in client ? client.http : client;
-  const tenants: (string | null)[] = options.tenantId === undefined ? [null] : [null, options.tenantId];
-  const wanted = options.services ? new Set(options.services) : undefined;
-  const allServices = await listServices(http, options);
+  // A client is a context; a bare HttpClient gets this package's errors first.
+  const ctx = isHttpClient(client) ? createHashMapContext(client) : client;
+  const tenants: (string | null)[] = input.tenantId === undefined ? [null] : [null, input.tenantId];
+  const wanted = input.services ? new Set(input.services) : undefined;
+  const allServices = await listServices(ctx, {}, options);
   const services = wanted ? allServices.filter((s) => wanted.has(s.name)) : allServices;
   const perService = await Promise.all(
     services.map(async (service) => {
-      const fields = await listFields(http, service.service_id, options);
+      const fields = await listFields(ctx, { serviceId: service.service_id }, options);
       const parents = [{ service_id: service.service_id }, ...fields.map((f) => ({ field_id: f.field_id }))];
       const mappings: Mapping[] = [];
       const thresholds: Threshold[] = [];
       for (const parent of parents) {
         for (const tenant_id of tenants) {
           const [m, t] = await Promise.all([
-            listMappings(http, { ...parent, tenant_id }, options),
-            listThresholds(http, { ...parent, tenant_id }, options),
+            listMappings(ctx, { ...parent, tenant_id }, options),
+            listThresholds(ctx, { ...parent, tenant_id }, options),
           ]);
           mappings.push(...m);
           thresholds.push(...t);
@@ -52,7 +55,7 @@ export async function fetchRuleSet(
   // Only the groups the rules use: fewer requests than listing every group, which also races less with
   // deletes (CloudKitty lists ids, then reads each one, and answers 500 for one deleted in between).
   const groupIds = [...new Set(rules.map((x) => x.group_id).filter((id): id is string => id !== null))];
-  const groups = await Promise.all(groupIds.map((id) => getGroup(http, id, options)));
+  const groups = await Promise.all(groupIds.map((id) => getGroup(ctx, { groupId: id }, options)));
   return {
     services,
     groups,

@@ -5,6 +5,7 @@
  * `str` is `"1e-07"`.
  */
 import { SdkError } from "@meterkit/core";
+import { isPyInt, withoutDigitUnderscores } from "@meterkit/core/python";
 import { decFromFloat, decInt, type PyDecimal, parsePyDecimal } from "../decimal/py-decimal.js";
 import type { DescValue } from "../usage.js";
 
@@ -13,38 +14,6 @@ export class RatingEngineError extends SdkError {
   constructor(message: string) {
     super("rating_error", `[@meterkit/rating-hashmap-client] ${message}`);
   }
-}
-
-const INT_TEXT = /^-?\d+$/;
-
-/** Python's `repr(float)`: shortest digits, exponent form below 1e-4 and from 1e16. */
-function pyFloatRepr(x: number): string {
-  const [mantissa = "0", expText = "0"] = x.toExponential().split("e");
-  const negative = mantissa.startsWith("-");
-  const digits = mantissa.replace(/^-/, "").replace(".", "");
-  const decpt = Number(expText) + 1; // value = 0.DIGITS × 10^decpt
-  let body: string;
-  if (decpt <= -4 || decpt > 16) {
-    const exp = decpt - 1;
-    const frac = digits.length > 1 ? `.${digits.slice(1)}` : "";
-    body = `${digits[0]}${frac}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
-  } else if (decpt <= 0) {
-    body = `0.${"0".repeat(-decpt)}${digits}`;
-  } else if (decpt >= digits.length) {
-    body = `${digits}${"0".repeat(decpt - digits.length)}.0`;
-  } else {
-    body = `${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
-  }
-  return negative ? `-${body}` : body;
-}
-
-/** `str(value)` of the value Python decoded from our JSON. @internal */
-export function pyStr(value: DescValue): string {
-  if (typeof value === "string") return value;
-  if (value === null) return "None";
-  if (typeof value === "boolean") return value ? "True" : "False";
-  const text = JSON.stringify(value);
-  return INT_TEXT.test(text) ? text : pyFloatRepr(value);
 }
 
 /** A threshold comparand: a finite decimal or an infinity (Python's `Decimal("inf")` compares fine). @internal */
@@ -58,15 +27,11 @@ export function pyDecimalOf(value: DescValue, field: string): Comparand {
     );
   if (typeof value === "boolean") return decInt(value ? 1 : 0);
   if (typeof value === "number") {
-    const text = JSON.stringify(value);
-    return INT_TEXT.test(text) ? decInt(BigInt(text)) : decFromFloat(value);
+    // An integral number below 1e21 travels as JSON digits, which Python reads as an int.
+    return isPyInt(value) ? decInt(BigInt(JSON.stringify(value))) : decFromFloat(value);
   }
-  let text = value.trim();
-  if (text.includes("_")) {
-    // Python accepts underscores between digits, as in integer literals.
-    if (/(^|[^0-9])_|_($|[^0-9])/.test(text)) text = "invalid";
-    text = text.replaceAll("_", "");
-  }
+  // Python accepts underscores between digits, as in integer literals; any other underscore is invalid.
+  const text = withoutDigitUnderscores(value.trim()) ?? "invalid";
   const finite = parsePyDecimal(text);
   if (finite) return finite;
   const inf = /^([+-])?inf(inity)?$/i.exec(text);

@@ -1,38 +1,54 @@
-import { type CallOptions, type HttpClient, validateInput } from "@meterkit/core";
+import type { CallOptions } from "@meterkit/core";
 import { z } from "zod";
-import { call } from "../call.js";
-import { NamedInput, PKG, Uuid } from "../inputs.js";
+import type { HashMapContext } from "../context.js";
+import { check, idInput, NamedInput, Uuid } from "../inputs.js";
 import { Group, GroupList, type Mapping, MappingList, type Threshold, ThresholdList } from "../models.js";
 import { H } from "./paths.js";
 
+const GroupRef = idInput("groupId");
+
 /** `GET …/groups`. @public */
-export async function listGroups(http: HttpClient, options?: CallOptions): Promise<Group[]> {
-  return (await call(http, { method: "GET", path: `${H}/groups`, schema: GroupList }, options)).groups;
+export async function listGroups(
+  ctx: HashMapContext,
+  _input: Record<string, never> = {},
+  options?: CallOptions,
+): Promise<Group[]> {
+  return (await ctx.http.request({ ...options, method: "GET", path: `${H}/groups`, schema: GroupList })).data
+    .groups;
 }
 
 /** `GET …/groups/{id}`. @public */
-export async function getGroup(http: HttpClient, groupId: string, options?: CallOptions): Promise<Group> {
-  const id = validateInput(Uuid, groupId, { package: PKG, root: "groupId" });
-  return call(http, { method: "GET", path: `${H}/groups/{id}`, pathParams: { id }, schema: Group }, options);
+export async function getGroup(
+  ctx: HashMapContext,
+  input: { groupId: string },
+  options?: CallOptions,
+): Promise<Group> {
+  const { groupId: id } = check(GroupRef, input);
+  const path = `${H}/groups/{id}`;
+  return (await ctx.http.request({ ...options, method: "GET", path, pathParams: { id }, schema: Group }))
+    .data;
 }
 
 /** `POST …/groups`. @public */
 export async function createGroup(
-  http: HttpClient,
+  ctx: HashMapContext,
   input: { name: string },
   options?: CallOptions,
 ): Promise<Group> {
-  const body = validateInput(NamedInput, input, { package: PKG });
-  return call(http, { method: "POST", path: `${H}/groups`, body, schema: Group }, options);
+  const body = check(NamedInput, input);
+  return (await ctx.http.request({ ...options, method: "POST", path: `${H}/groups`, body, schema: Group }))
+    .data;
 }
 
-/** Options of `groups.delete`. @public */
-export interface DeleteGroupOptions extends CallOptions {
+/** Input of `groups.delete`. @public */
+export interface DeleteGroupInput {
+  /** The group's UUID. */
+  groupId: string;
   /** Also delete the group's mappings and thresholds (default: keep them, ungrouped). */
-  recursive?: boolean;
+  recursive?: boolean | undefined;
 }
 
-const DeleteGroupFlags = z.object({ recursive: z.boolean().optional() });
+const DeleteGroup = z.strictObject({ groupId: Uuid, recursive: z.boolean().optional() });
 
 /**
  * `DELETE …/groups/{id}`. `recursive` travels in the JSON body: the server reads the query's
@@ -40,36 +56,43 @@ const DeleteGroupFlags = z.object({ recursive: z.boolean().optional() });
  * @public
  */
 export async function deleteGroup(
-  http: HttpClient,
-  groupId: string,
-  options: DeleteGroupOptions = {},
+  ctx: HashMapContext,
+  input: DeleteGroupInput,
+  options?: CallOptions,
 ): Promise<void> {
-  const id = validateInput(Uuid, groupId, { package: PKG, root: "groupId" });
-  const { recursive } = validateInput(DeleteGroupFlags, { recursive: options.recursive }, { package: PKG });
+  const { groupId: id, recursive } = check(DeleteGroup, input);
   const body = recursive ? { recursive: true } : undefined;
-  await call(http, { method: "DELETE", path: `${H}/groups/{id}`, pathParams: { id }, body }, options);
+  await ctx.http.request({
+    ...options,
+    method: "DELETE",
+    path: `${H}/groups/{id}`,
+    pathParams: { id },
+    body,
+  });
 }
 
 /** `GET …/groups/{id}/mappings`: the group's mappings. @public */
 export async function listGroupMappings(
-  http: HttpClient,
-  groupId: string,
+  ctx: HashMapContext,
+  input: { groupId: string },
   options?: CallOptions,
 ): Promise<Mapping[]> {
-  const id = validateInput(Uuid, groupId, { package: PKG, root: "groupId" });
+  const { groupId: id } = check(GroupRef, input);
   const path = `${H}/groups/{id}/mappings`;
-  return (await call(http, { method: "GET", path, pathParams: { id }, schema: MappingList }, options))
-    .mappings;
+  return (
+    await ctx.http.request({ ...options, method: "GET", path, pathParams: { id }, schema: MappingList })
+  ).data.mappings;
 }
 
 /** `GET …/groups/{id}/thresholds`: the group's thresholds. @public */
 export async function listGroupThresholds(
-  http: HttpClient,
-  groupId: string,
+  ctx: HashMapContext,
+  input: { groupId: string },
   options?: CallOptions,
 ): Promise<Threshold[]> {
-  const id = validateInput(Uuid, groupId, { package: PKG, root: "groupId" });
+  const { groupId: id } = check(GroupRef, input);
   const path = `${H}/groups/{id}/thresholds`;
-  return (await call(http, { method: "GET", path, pathParams: { id }, schema: ThresholdList }, options))
+  const schema = ThresholdList;
+  return (await ctx.http.request({ ...options, method: "GET", path, pathParams: { id }, schema })).data
     .thresholds;
 }

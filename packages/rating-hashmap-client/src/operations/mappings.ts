@@ -1,5 +1,6 @@
-import { type CallOptions, type HttpClient, validateInput } from "@meterkit/core";
-import { CreateMappingInput, MappingPatch, PKG, type RuleFilter } from "../inputs.js";
+import type { CallOptions } from "@meterkit/core";
+import type { HashMapContext } from "../context.js";
+import { CreateMappingInput, check, MappingPatch, type RuleFilter } from "../inputs.js";
 import { type Group, Mapping, MappingList } from "../models.js";
 import {
   createRule,
@@ -14,27 +15,41 @@ import {
 const MAPPINGS: RuleKind<Mapping> = {
   collection: "mappings",
   idKey: "mapping_id",
+  inputKey: "mappingId",
   item: Mapping,
   list: MappingList as unknown as RuleKind<Mapping>["list"],
   ownKeys: ["value"],
+  patch: MappingPatch as unknown as RuleKind<Mapping>["patch"],
 };
+
+/** One mapping, by its UUID. @public */
+export interface MappingRef {
+  /** The mapping's UUID. */
+  mappingId: string;
+}
+
+/** Input of `mappings.update`: the mapping and the changes (what is left out keeps its value). @public */
+export interface UpdateMappingInput extends MappingRef {
+  /** At least one change. */
+  patch: MappingPatch;
+}
 
 /** `GET …/mappings`: give `service_id`, `field_id` or `group_id`; see {@link RuleFilter} for the rest. @public */
 export async function listMappings(
-  http: HttpClient,
+  ctx: HashMapContext,
   filter: RuleFilter,
   options?: CallOptions,
 ): Promise<Mapping[]> {
-  return listRules(MAPPINGS, http, filter, options);
+  return listRules(MAPPINGS, ctx, filter, options);
 }
 
 /** `GET …/mappings/{id}`. @public */
 export async function getMapping(
-  http: HttpClient,
-  mappingId: string,
+  ctx: HashMapContext,
+  input: MappingRef,
   options?: CallOptions,
 ): Promise<Mapping> {
-  return getRule(MAPPINGS, http, mappingId, options);
+  return getRule(MAPPINGS, ctx, input, options);
 }
 
 /**
@@ -43,39 +58,40 @@ export async function getMapping(
  * @public
  */
 export async function createMapping(
-  http: HttpClient,
+  ctx: HashMapContext,
   input: CreateMappingInput,
   options?: CallOptions,
 ): Promise<Mapping> {
-  const body = validateInput(CreateMappingInput, input, { package: PKG });
-  return createRule(MAPPINGS, http, body, options);
+  return createRule(MAPPINGS, ctx, check(CreateMappingInput, input), options);
 }
 
-/** Read-merge-write update (see `updateRule`); returns the mapping as stored. @public */
+/**
+ * Read-merge-write: GET the mapping, apply `patch`, PUT the whole object (a PUT resets whatever it leaves
+ * out), then return the mapping as stored.
+ * @public
+ */
 export async function updateMapping(
-  http: HttpClient,
-  mappingId: string,
-  patch: MappingPatch,
+  ctx: HashMapContext,
+  input: UpdateMappingInput,
   options?: CallOptions,
 ): Promise<Mapping> {
-  const parsed = validateInput(MappingPatch, patch, { package: PKG, root: "patch" });
-  return updateRule(MAPPINGS, http, mappingId, parsed, options);
+  return updateRule(MAPPINGS, ctx, input, options);
 }
 
 /** `DELETE …/mappings/{id}`. @public */
 export async function deleteMapping(
-  http: HttpClient,
-  mappingId: string,
+  ctx: HashMapContext,
+  input: MappingRef,
   options?: CallOptions,
 ): Promise<void> {
-  return deleteRule(MAPPINGS, http, mappingId, options);
+  return deleteRule(MAPPINGS, ctx, input, options);
 }
 
 /** The mapping's group, or `null` when it has none. @public */
 export async function getMappingGroup(
-  http: HttpClient,
-  mappingId: string,
+  ctx: HashMapContext,
+  input: MappingRef,
   options?: CallOptions,
 ): Promise<Group | null> {
-  return getRuleGroup(MAPPINGS, http, mappingId, options);
+  return getRuleGroup(MAPPINGS, ctx, input, options);
 }

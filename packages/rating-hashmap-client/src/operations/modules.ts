@@ -1,33 +1,54 @@
-import { type CallOptions, type HttpClient, validateInput } from "@meterkit/core";
+import type { CallOptions } from "@meterkit/core";
 import { z } from "zod";
-import { call } from "../call.js";
-import { PKG } from "../inputs.js";
+import type { HashMapContext } from "../context.js";
+import { check } from "../inputs.js";
 import { ModuleList, RatingModule } from "../models.js";
 
 const ModuleId = z.string().min(1, "must not be empty");
+const ModuleRef = z.strictObject({ moduleId: ModuleId.default("hashmap") });
 const ModuleChange = z
-  .object({ enabled: z.boolean().optional(), priority: z.number().int("must be an integer").optional() })
-  .strict()
-  .refine((v) => v.enabled !== undefined || v.priority !== undefined, "give enabled and/or priority");
+  .strictObject({
+    moduleId: ModuleId,
+    enabled: z.boolean().optional(),
+    priority: z.number().int("must be an integer").optional(),
+  })
+  // Named after a field, so the error points somewhere the caller can act on.
+  .refine((v) => v.enabled !== undefined || v.priority !== undefined, {
+    message: "give enabled and/or priority",
+    path: ["enabled"],
+  });
 
-/** `GET /v1/rating/modules`: every rating module with its state and priority (admin only under Keystone). @public */
-export async function listModules(http: HttpClient, options?: CallOptions): Promise<RatingModule[]> {
-  return (await call(http, { method: "GET", path: "/v1/rating/modules", schema: ModuleList }, options))
-    .modules;
+/** Input of `modules.update`: the module and at least one change. @public */
+export interface UpdateModuleInput {
+  /** The module's id, e.g. `hashmap`. */
+  moduleId: string;
+  /** Enable (true) or disable (false) the module. */
+  enabled?: boolean | undefined;
+  /** The module's priority (an integer; higher runs first). */
+  priority?: number | undefined;
 }
 
-/** `GET /v1/rating/modules/{id}`. @public */
+/** `GET /v1/rating/modules`: every rating module with its state and priority (admin only under Keystone). @public */
+export async function listModules(
+  ctx: HashMapContext,
+  _input: Record<string, never> = {},
+  options?: CallOptions,
+): Promise<RatingModule[]> {
+  const path = "/v1/rating/modules";
+  return (await ctx.http.request({ ...options, method: "GET", path, schema: ModuleList })).data.modules;
+}
+
+/** `GET /v1/rating/modules/{id}` (default `hashmap`). @public */
 export async function getModule(
-  http: HttpClient,
-  moduleId = "hashmap",
+  ctx: HashMapContext,
+  input: { moduleId?: string | undefined } = {},
   options?: CallOptions,
 ): Promise<RatingModule> {
-  const id = validateInput(ModuleId, moduleId, { package: PKG, root: "moduleId" });
-  return call(
-    http,
-    { method: "GET", path: "/v1/rating/modules/{id}", pathParams: { id }, schema: RatingModule },
-    options,
-  );
+  const { moduleId: id } = check(ModuleRef, input);
+  const path = "/v1/rating/modules/{id}";
+  return (
+    await ctx.http.request({ ...options, method: "GET", path, pathParams: { id }, schema: RatingModule })
+  ).data;
 }
 
 /**
@@ -36,18 +57,55 @@ export async function getModule(
  * @public
  */
 export async function updateModule(
-  http: HttpClient,
-  moduleId: string,
-  change: { enabled?: boolean; priority?: number },
+  ctx: HashMapContext,
+  input: UpdateModuleInput,
   options?: CallOptions,
 ): Promise<RatingModule> {
-  const id = validateInput(ModuleId, moduleId, { package: PKG, root: "moduleId" });
-  const body = validateInput(ModuleChange, change, { package: PKG, root: "change" });
+  const { moduleId: id, ...change } = check(ModuleChange, input);
   // module_id is mandatory in the body (its value is ignored); the path names the module.
-  await call(
-    http,
-    { method: "PUT", path: "/v1/rating/modules/{id}", pathParams: { id }, body: { module_id: id, ...body } },
-    options,
-  );
-  return getModule(http, id, options);
+  const body = { module_id: id, ...change };
+  await ctx.http.request({
+    ...options,
+    method: "PUT",
+    path: "/v1/rating/modules/{id}",
+    pathParams: { id },
+    body,
+  });
+  return getModule(ctx, { moduleId: id }, options);
+}
+
+/** The HashMap module's state and priority. @public */
+export async function getHashMapModule(
+  ctx: HashMapContext,
+  _input: Record<string, never> = {},
+  options?: CallOptions,
+): Promise<RatingModule> {
+  return getModule(ctx, { moduleId: "hashmap" }, options);
+}
+
+/** Enables the HashMap module; returns it as stored. @public */
+export async function enableHashMapModule(
+  ctx: HashMapContext,
+  _input: Record<string, never> = {},
+  options?: CallOptions,
+): Promise<RatingModule> {
+  return updateModule(ctx, { moduleId: "hashmap", enabled: true }, options);
+}
+
+/** Disables the HashMap module; returns it as stored. @public */
+export async function disableHashMapModule(
+  ctx: HashMapContext,
+  _input: Record<string, never> = {},
+  options?: CallOptions,
+): Promise<RatingModule> {
+  return updateModule(ctx, { moduleId: "hashmap", enabled: false }, options);
+}
+
+/** Sets the HashMap module's priority (an integer); returns it as stored. @public */
+export async function setHashMapModulePriority(
+  ctx: HashMapContext,
+  input: { priority: number },
+  options?: CallOptions,
+): Promise<RatingModule> {
+  return updateModule(ctx, { ...input, moduleId: "hashmap" }, options);
 }

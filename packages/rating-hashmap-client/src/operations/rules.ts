@@ -2,24 +2,26 @@
  * Mappings and thresholds share every endpoint shape, so one implementation serves both
  * (`…/mappings` and `…/thresholds`, cloudkitty.md §5.3, §6).
  */
-import { type CallOptions, type HttpClient, validateInput } from "@meterkit/core";
-import type { z } from "zod";
-import { call } from "../call.js";
-import { HashMapHttpError } from "../errors.js";
-import { NEWER_FILTERS, PKG, RuleFilter, Uuid } from "../inputs.js";
+import { type CallOptions, isSdkError } from "@meterkit/core";
+import { z } from "zod";
+import type { HashMapContext } from "../context.js";
+import { check, NEWER_FILTERS, NEWER_RULE_FIELDS, RuleFilter, Uuid } from "../inputs.js";
 import { Group } from "../models.js";
 import { H } from "./paths.js";
-
-const NEWER_FIELDS = ["name", "description", "start", "end"] as const;
 
 /** What differs between mappings and thresholds. @internal */
 export interface RuleKind<T> {
   collection: "mappings" | "thresholds";
+  /** The id's name in the server's objects and queries. */
   idKey: "mapping_id" | "threshold_id";
+  /** The id's name in the operations' input. */
+  inputKey: "mappingId" | "thresholdId";
   item: z.ZodType<T>;
   list: z.ZodType<Record<string, T[]>>;
   /** The attributes a PUT must carry besides type/cost/group/tenant (it resets what is left out). */
   ownKeys: readonly ("value" | "level")[];
+  /** The schema of an update's `patch`. */
+  patch: z.ZodType<Record<string, unknown>>;
 }
 
 function iso(value: unknown): unknown {
@@ -34,14 +36,18 @@ function defined(entries: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
+function idOf<T>(kind: RuleKind<T>, input: unknown): string {
+  return check(z.strictObject({ [kind.inputKey]: Uuid }), input)[kind.inputKey] as string;
+}
+
 /** `GET …/{collection}` with filters; false booleans are left out (the server reads any value as true). @internal */
 export async function listRules<T>(
   kind: RuleKind<T>,
-  http: HttpClient,
+  ctx: HashMapContext,
   filter: RuleFilter,
   options?: CallOptions,
 ): Promise<T[]> {
-  const f = validateInput(RuleFilter, filter, { package: PKG, root: "filter" });
+  const f = check(RuleFilter, filter);
   const query: Record<string, string | true | undefined> = {
     service_id: f.service_id,
     field_id: f.field_id,
@@ -51,50 +57,43 @@ export async function listRules<T>(
     filter_tenant: f.tenant_id !== undefined ? true : undefined,
     tenant_id: f.tenant_id ?? undefined,
   };
-  const newer: string[] = [];
   for (const key of NEWER_FILTERS) {
     const value = f[key];
     if (value === undefined || value === false) continue;
-    newer.push(key);
     query[key] = value === true ? true : (iso(value) as string);
   }
-  const data = await call(
-    http,
-    { method: "GET", path: `${H}/${kind.collection}`, query, schema: kind.list, newer },
-    options,
-  );
-  return data[kind.collection] ?? [];
+  const path = `${H}/${kind.collection}`;
+  const response = await ctx.http.request({ ...options, method: "GET", path, query, schema: kind.list });
+  return response.data[kind.collection] ?? [];
+}
+
+/** `GET …/{collection}/{id}` of an already validated id. */
+async function fetchRule<T>(kind: RuleKind<T>, ctx: HashMapContext, id: string, options?: CallOptions) {
+  const path = `${H}/${kind.collection}/{id}`;
+  return (await ctx.http.request({ ...options, method: "GET", path, pathParams: { id }, schema: kind.item }))
+    .data;
 }
 
 /** `GET …/{collection}/{id}`. @internal */
 export async function getRule<T>(
   kind: RuleKind<T>,
-  http: HttpClient,
-  id: string,
+  ctx: HashMapContext,
+  input: unknown,
   options?: CallOptions,
 ): Promise<T> {
-  const valid = validateInput(Uuid, id, { package: PKG, root: kind.idKey });
-  return call(
-    http,
-    { method: "GET", path: `${H}/${kind.collection}/{id}`, pathParams: { id: valid }, schema: kind.item },
-    options,
-  );
+  return fetchRule(kind, ctx, idOf(kind, input), options);
 }
 
 /** `POST …/{collection}` with an already validated body. @internal */
 export async function createRule<T>(
   kind: RuleKind<T>,
-  http: HttpClient,
+  ctx: HashMapContext,
   parsed: Record<string, unknown>,
   options?: CallOptions,
 ): Promise<T> {
   const body = defined(parsed);
-  const newer = NEWER_FIELDS.filter((k) => body[k] !== undefined);
-  return call(
-    http,
-    { method: "POST", path: `${H}/${kind.collection}`, body, schema: kind.item, newer },
-    options,
-  );
+  const path = `${H}/${kind.collection}`;
+  return (await ctx.http.request({ ...options, method: "POST", path, body, schema: kind.item })).data;
 }
 
 /**
@@ -104,20 +103,19 @@ export async function createRule<T>(
  */
 export async function updateRule<T extends Record<string, unknown>>(
   kind: RuleKind<T>,
-  http: HttpClient,
-  id: string,
-  patch: Record<string, unknown>,
+  ctx: HashMapContext,
+  input: unknown,
   options?: CallOptions,
 ): Promise<T> {
-  const current = await getRule(kind, http, id, options);
+  const parsed = check(z.strictObject({ [kind.inputKey]: Uuid, patch: kind.patch }), input);
+  const id = parsed[kind.inputKey] as string;
+  const patch = parsed.patch as Record<string, unknown>;
+  const current = await fetchRule(kind, ctx, id, options);
   if (patch.value !== undefined && current.service_id) {
-    validateInput(
+    check(
       { safeParse: () => fail("value", "cannot be set on a service mapping (it applies to every usage)") },
       patch,
-      {
-        package: PKG,
-        root: "patch",
-      },
+      "patch",
     );
   }
   const body: Record<string, unknown> = {
@@ -130,16 +128,11 @@ export async function updateRule<T extends Record<string, unknown>>(
     if (key === "value" && current.service_id) continue;
     body[key] = patch[key] ?? current[key];
   }
-  for (const key of NEWER_FIELDS) body[key] = patch[key] ?? current[key] ?? undefined;
-  const sent = defined(body);
-  const newer = NEWER_FIELDS.filter((k) => patch[k] !== undefined);
+  for (const key of NEWER_RULE_FIELDS) body[key] = patch[key] ?? current[key] ?? undefined;
   const path = `${H}/${kind.collection}/{id}`;
-  await call(
-    http,
-    { method: "PUT", path, pathParams: { id: current[kind.idKey] as string }, body: sent, newer },
-    options,
-  );
-  return getRule(kind, http, id, options);
+  const pathParams = { id: current[kind.idKey] as string };
+  await ctx.http.request({ ...options, method: "PUT", path, pathParams, body: defined(body) });
+  return fetchRule(kind, ctx, id, options);
 }
 
 function fail(path: string, message: string) {
@@ -149,16 +142,13 @@ function fail(path: string, message: string) {
 /** `DELETE …/{collection}/{id}`. @internal */
 export async function deleteRule<T>(
   kind: RuleKind<T>,
-  http: HttpClient,
-  id: string,
+  ctx: HashMapContext,
+  input: unknown,
   options?: CallOptions,
 ): Promise<void> {
-  const valid = validateInput(Uuid, id, { package: PKG, root: kind.idKey });
-  await call(
-    http,
-    { method: "DELETE", path: `${H}/${kind.collection}/{id}`, pathParams: { id: valid } },
-    options,
-  );
+  const id = idOf(kind, input);
+  const path = `${H}/${kind.collection}/{id}`;
+  await ctx.http.request({ ...options, method: "DELETE", path, pathParams: { id } });
 }
 
 /**
@@ -168,21 +158,18 @@ export async function deleteRule<T>(
  */
 export async function getRuleGroup<T>(
   kind: RuleKind<T>,
-  http: HttpClient,
-  id: string,
+  ctx: HashMapContext,
+  input: unknown,
   options?: CallOptions,
 ): Promise<Group | null> {
-  const valid = validateInput(Uuid, id, { package: PKG, root: kind.idKey });
+  const id = idOf(kind, input);
+  const path = `${H}/${kind.collection}/group`;
   try {
-    const query = { [kind.idKey]: valid };
-    return await call(
-      http,
-      { method: "GET", path: `${H}/${kind.collection}/group`, query, schema: Group },
-      options,
-    );
+    const query = { [kind.idKey]: id };
+    return (await ctx.http.request({ ...options, method: "GET", path, query, schema: Group })).data;
   } catch (error) {
-    if (!(error instanceof HashMapHttpError) || error.status !== 404) throw error;
-    await getRule(kind, http, valid, options);
+    if (!isSdkError(error, "http_error") || error.status !== 404) throw error;
+    await fetchRule(kind, ctx, id, options);
     return null;
   }
 }

@@ -1,42 +1,54 @@
-import { type CallOptions, type HttpClient, validateInput } from "@meterkit/core";
+import type { CallOptions } from "@meterkit/core";
 import { z } from "zod";
-import { call } from "../call.js";
-import { NamedInput, PKG, Uuid } from "../inputs.js";
+import type { HashMapContext } from "../context.js";
+import { check, idInput, NamedInput } from "../inputs.js";
 import { MAP_TYPES, type MapType, Service, ServiceList } from "../models.js";
 import { H } from "./paths.js";
 
+const ServiceRef = idInput("serviceId");
+
 /** `GET …/types`: the mapping types the server knows (`["flat", "rate"]`). @public */
-export async function listMapTypes(http: HttpClient, options?: CallOptions): Promise<MapType[]> {
-  return call(http, { method: "GET", path: `${H}/types`, schema: z.array(z.enum(MAP_TYPES)) }, options);
+export async function listMapTypes(
+  ctx: HashMapContext,
+  _input: Record<string, never> = {},
+  options?: CallOptions,
+): Promise<MapType[]> {
+  const schema = z.array(z.enum(MAP_TYPES));
+  return (await ctx.http.request({ ...options, method: "GET", path: `${H}/types`, schema })).data;
 }
 
 /** `GET …/services` (the server has no filters here). @public */
-export async function listServices(http: HttpClient, options?: CallOptions): Promise<Service[]> {
-  return (await call(http, { method: "GET", path: `${H}/services`, schema: ServiceList }, options)).services;
+export async function listServices(
+  ctx: HashMapContext,
+  _input: Record<string, never> = {},
+  options?: CallOptions,
+): Promise<Service[]> {
+  const path = `${H}/services`;
+  return (await ctx.http.request({ ...options, method: "GET", path, schema: ServiceList })).data.services;
 }
 
 /** `GET …/services/{id}`. @public */
 export async function getService(
-  http: HttpClient,
-  serviceId: string,
+  ctx: HashMapContext,
+  input: { serviceId: string },
   options?: CallOptions,
 ): Promise<Service> {
-  const id = validateInput(Uuid, serviceId, { package: PKG, root: "serviceId" });
-  return call(
-    http,
-    { method: "GET", path: `${H}/services/{id}`, pathParams: { id }, schema: Service },
-    options,
-  );
+  const { serviceId: id } = check(ServiceRef, input);
+  const path = `${H}/services/{id}`;
+  return (await ctx.http.request({ ...options, method: "GET", path, pathParams: { id }, schema: Service }))
+    .data;
 }
 
 /** `POST …/services`: `name` is the collected service (usage key), e.g. `instance`. @public */
 export async function createService(
-  http: HttpClient,
+  ctx: HashMapContext,
   input: { name: string },
   options?: CallOptions,
 ): Promise<Service> {
-  const body = validateInput(NamedInput, input, { package: PKG });
-  return call(http, { method: "POST", path: `${H}/services`, body, schema: Service }, options);
+  const body = check(NamedInput, input);
+  return (
+    await ctx.http.request({ ...options, method: "POST", path: `${H}/services`, body, schema: Service })
+  ).data;
 }
 
 /**
@@ -45,10 +57,10 @@ export async function createService(
  * @public
  */
 export async function deleteService(
-  http: HttpClient,
-  serviceId: string,
+  ctx: HashMapContext,
+  input: { serviceId: string },
   options?: CallOptions,
 ): Promise<void> {
-  const id = validateInput(Uuid, serviceId, { package: PKG, root: "serviceId" });
-  await call(http, { method: "DELETE", path: `${H}/services/{id}`, pathParams: { id } }, options);
+  const { serviceId: id } = check(ServiceRef, input);
+  await ctx.http.request({ ...options, method: "DELETE", path: `${H}/services/{id}`, pathParams: { id } });
 }

@@ -1,5 +1,6 @@
-import { type CallOptions, type HttpClient, validateInput } from "@meterkit/core";
-import { CreateThresholdInput, PKG, type RuleFilter, ThresholdPatch } from "../inputs.js";
+import type { CallOptions } from "@meterkit/core";
+import type { HashMapContext } from "../context.js";
+import { CreateThresholdInput, check, type RuleFilter, ThresholdPatch } from "../inputs.js";
 import { type Group, Threshold, ThresholdList } from "../models.js";
 import {
   createRule,
@@ -14,27 +15,41 @@ import {
 const THRESHOLDS: RuleKind<Threshold> = {
   collection: "thresholds",
   idKey: "threshold_id",
+  inputKey: "thresholdId",
   item: Threshold,
   list: ThresholdList as unknown as RuleKind<Threshold>["list"],
   ownKeys: ["level"],
+  patch: ThresholdPatch as unknown as RuleKind<Threshold>["patch"],
 };
+
+/** One threshold, by its UUID. @public */
+export interface ThresholdRef {
+  /** The threshold's UUID. */
+  thresholdId: string;
+}
+
+/** Input of `thresholds.update`: the threshold and the changes (what is left out keeps its value). @public */
+export interface UpdateThresholdInput extends ThresholdRef {
+  /** At least one change. */
+  patch: ThresholdPatch;
+}
 
 /** `GET …/thresholds`: give `service_id`, `field_id` or `group_id`; see {@link RuleFilter} for the rest. @public */
 export async function listThresholds(
-  http: HttpClient,
+  ctx: HashMapContext,
   filter: RuleFilter,
   options?: CallOptions,
 ): Promise<Threshold[]> {
-  return listRules(THRESHOLDS, http, filter, options);
+  return listRules(THRESHOLDS, ctx, filter, options);
 }
 
 /** `GET …/thresholds/{id}`. @public */
 export async function getThreshold(
-  http: HttpClient,
-  thresholdId: string,
+  ctx: HashMapContext,
+  input: ThresholdRef,
   options?: CallOptions,
 ): Promise<Threshold> {
-  return getRule(THRESHOLDS, http, thresholdId, options);
+  return getRule(THRESHOLDS, ctx, input, options);
 }
 
 /**
@@ -43,39 +58,40 @@ export async function getThreshold(
  * @public
  */
 export async function createThreshold(
-  http: HttpClient,
+  ctx: HashMapContext,
   input: CreateThresholdInput,
   options?: CallOptions,
 ): Promise<Threshold> {
-  const body = validateInput(CreateThresholdInput, input, { package: PKG });
-  return createRule(THRESHOLDS, http, body, options);
+  return createRule(THRESHOLDS, ctx, check(CreateThresholdInput, input), options);
 }
 
-/** Read-merge-write update (see `updateRule`); returns the threshold as stored. @public */
+/**
+ * Read-merge-write: GET the threshold, apply `patch`, PUT the whole object (a PUT resets whatever it leaves
+ * out), then return the threshold as stored.
+ * @public
+ */
 export async function updateThreshold(
-  http: HttpClient,
-  thresholdId: string,
-  patch: ThresholdPatch,
+  ctx: HashMapContext,
+  input: UpdateThresholdInput,
   options?: CallOptions,
 ): Promise<Threshold> {
-  const parsed = validateInput(ThresholdPatch, patch, { package: PKG, root: "patch" });
-  return updateRule(THRESHOLDS, http, thresholdId, parsed, options);
+  return updateRule(THRESHOLDS, ctx, input, options);
 }
 
 /** `DELETE …/thresholds/{id}`. @public */
 export async function deleteThreshold(
-  http: HttpClient,
-  thresholdId: string,
+  ctx: HashMapContext,
+  input: ThresholdRef,
   options?: CallOptions,
 ): Promise<void> {
-  return deleteRule(THRESHOLDS, http, thresholdId, options);
+  return deleteRule(THRESHOLDS, ctx, input, options);
 }
 
 /** The threshold's group, or `null` when it has none. @public */
 export async function getThresholdGroup(
-  http: HttpClient,
-  thresholdId: string,
+  ctx: HashMapContext,
+  input: ThresholdRef,
   options?: CallOptions,
 ): Promise<Group | null> {
-  return getRuleGroup(THRESHOLDS, http, thresholdId, options);
+  return getRuleGroup(THRESHOLDS, ctx, input, options);
 }

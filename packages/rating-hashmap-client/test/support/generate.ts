@@ -161,6 +161,6 @@ export async function createRuleSet(hm: HashMapClient, spec: RuleSetSpec): Promi
 
 /** Remove a rule set (the service delete cascades; groups go recursively). */
 export async function deleteRuleSet(hm: HashMapClient, created: Created): Promise<void> {
-  await hm.services.delete(created.serviceId);
-  await Promise.all(created.groupIds.map((id) => hm.groups.delete(id, { recursive: true })));
+  await hm.services.delete({ serviceId: created.serviceId });
+  await Promise.all(created.groupIds.map((id) => hm.groups.delete({ groupId: id, recursive: true })));
 }

@@ -8,15 +8,3 @@ export function runPython<T>(script: string, input: unknown, args: readonly stri
   });
   return JSON.parse(out.toString("utf8")) as T;
 }
-
-/** A small seeded PRNG (mulberry32), so a failing case can be replayed from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type KeystoneAuth, keystoneAuth, retry } from "@meterkit/core";
+import { type KeystoneAuth, keystoneAuth } from "@meterkit/core";
 import { inject } from "vitest";
 import { createHashMapClient, type HashMapClient, type UsageRecord } from "../../src/index.js";
 
@@ -20,7 +20,7 @@ export function noauthClient(): HashMapClient {
 export function retryingClient(): HashMapClient {
   return createHashMapClient({
     baseUrl: services.MK_CLOUDKITTY_NOAUTH_URL ?? "http://127.0.0.1:9",
-    middleware: [retry({ maxAttempts: 5, baseDelayMs: 20 })],
+    retry: { maxAttempts: 5, baseDelayMs: 20 },
   });
 }
 
@@ -64,8 +64,8 @@ export const instances: [string, () => HashMapClient][] = [
  * shared server may be used by other test runs.
  */
 export async function stableQuote(hm: HashMapClient, records: UsageRecord[], local: string): Promise<string> {
-  let price = await hm.quote(records);
+  let price = await hm.quote({ resources: records });
   for (let attempt = 0; price === "0" && local !== "0" && attempt < 3; attempt++)
-    price = await hm.quote(records);
+    price = await hm.quote({ resources: records });
   return price;
 }
