@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { collect, createWaldurClient } from "@meterkit/allocation-client";
 import { keystoneAuth, noAuth } from "@meterkit/core";
-import { AlmanachClient } from "@meterkit/ledger-client";
+import { createAlmanachClient } from "@meterkit/ledger-client";
 import { createHashMapClient } from "@meterkit/rating-hashmap-client";
 import { createCatalogClient } from "@meterkit/sla-catalog-client";
 import pg from "pg";
@@ -69,12 +69,12 @@ describe("pnpm demo, as a newcomer runs it", () => {
   });
 
   it("Almanach returns the rows the report counted, and they add up to the hours that were priced", async () => {
-    const almanach = new AlmanachClient({ url: service("almanach").url, token: "secret" });
+    const almanach = createAlmanachClient({ baseUrl: service("almanach").url, token: "secret" });
     const [year, month] = report.month.split("-").map(Number) as [number, number];
     const start = new Date(Date.UTC(year, month - 1, 1));
     const end = new Date(Date.UTC(year, month, 1));
     for (const t of report.ledger?.tenants ?? []) {
-      const rows = await almanach.getTenantEntities({ tenantId: t.tenantId, start, end });
+      const rows = await almanach.entities.list({ tenantId: t.tenantId, start, end });
       expect(rows.length, t.tenant).toBe(t.rows);
       expect(new Set(rows.filter((r) => r.entityType === "instance").map((r) => r.entityId))).toEqual(
         new Set(t.instances),

@@ -1,5 +1,5 @@
 /** @meterkit/ledger-client under 1,000 faulty operations, against the Almanach stand-in behind the fault proxy. */
-import { AlmanachClient } from "@meterkit/ledger-client";
+import { createAlmanachClient } from "@meterkit/ledger-client";
 import { startAlmanach } from "@meterkit/sandbox";
 import { expect, it } from "vitest";
 import { type Operation, runCampaign } from "../src/campaign.js";
@@ -15,10 +15,10 @@ it("ledger-client: every operation completes or fails typed, no POST reaches Alm
   const almanach = await startAlmanach({ token: "fault-token" });
   const rig = await startFaultRig({ target: almanach.url, seed: 1010, stallMs: 1_400 });
   // Seed directly (no proxy): instances and a volume type the faulty operations work on.
-  const direct = new AlmanachClient({ url: almanach.url, token: "fault-token" });
-  await direct.createVolumeType({ volumeTypeId: "vt-fault", volumeTypeName: "fault-ssd" });
+  const direct = createAlmanachClient({ baseUrl: almanach.url, token: "fault-token" });
+  await direct.volumeTypes.create({ volumeTypeId: "vt-fault", volumeTypeName: "fault-ssd" });
   for (let k = 0; k < SEEDED; k++) {
-    await direct.createInstance({
+    await direct.instances.create({
       tenantId: TENANT,
       instanceId: `seed-${k}`,
       name: `seed ${k}`,
@@ -26,8 +26,8 @@ it("ledger-client: every operation completes or fails typed, no POST reaches Alm
       start: at(k),
     });
   }
-  const client = new AlmanachClient({
-    url: rig.proxy.url,
+  const client = createAlmanachClient({
+    baseUrl: rig.proxy.url,
     token: "fault-token",
     dispatcher: rig.dispatcher,
     retry: rig.retry,
@@ -42,7 +42,7 @@ it("ledger-client: every operation completes or fails typed, no POST reaches Alm
         return {
           name: `createInstance ${i}`,
           run: () =>
-            client.createInstance({
+            client.instances.create({
               tenantId: TENANT,
               instanceId: `inst-${i}`,
               name: `instance ${i}`,
@@ -54,29 +54,29 @@ it("ledger-client: every operation completes or fails typed, no POST reaches Alm
       case 1:
         return {
           name: `createVolumeType ${i}`,
-          run: () => client.createVolumeType({ volumeTypeId: `vt-${i}`, volumeTypeName: `type-${i}` }),
+          run: () => client.volumeTypes.create({ volumeTypeId: `vt-${i}`, volumeTypeName: `type-${i}` }),
         };
       case 2:
-        return { name: `getInstances ${i}`, run: () => client.getInstances(period) };
+        return { name: `getInstances ${i}`, run: () => client.instances.list(period) };
       case 3:
-        return { name: `getVolumeTypes ${i}`, run: () => client.getVolumeTypes() };
+        return { name: `getVolumeTypes ${i}`, run: () => client.volumeTypes.list() };
       case 4:
-        return { name: `getInfo ${i}`, run: () => client.getInfo() };
+        return { name: `getInfo ${i}`, run: () => client.info.get() };
       case 6:
         return {
           name: `resizeInstance ${i}`,
           run: () =>
-            client.resizeInstance({ instanceId: seeded, flavor: `f-${i}`, resizeDate: at(5_000 + i) }),
+            client.instances.resize({ instanceId: seeded, flavor: `f-${i}`, resizeDate: at(5_000 + i) }),
         };
       case 7:
-        return { name: `getEntity ${i}`, run: () => client.getEntity(seeded) };
+        return { name: `getEntity ${i}`, run: () => client.entities.get({ entityId: seeded }) };
       case 8:
-        return { name: `getTenantEntities ${i}`, run: () => client.getTenantEntities(period) };
+        return { name: `getTenantEntities ${i}`, run: () => client.entities.list(period) };
       default:
         return {
           name: `createVolume ${i}`,
           run: () =>
-            client.createVolume({
+            client.volumes.create({
               tenantId: TENANT,
               volumeId: `vol-${i}`,
               volumeTypeId: "vt-fault",

@@ -4,7 +4,7 @@
  */
 import { createWaldurClient, type WaldurClient } from "@meterkit/allocation-client";
 import { keystoneAuth, tokenAuth } from "@meterkit/core";
-import { AlmanachClient } from "@meterkit/ledger-client";
+import { type AlmanachClient, createAlmanachClient } from "@meterkit/ledger-client";
 import { startAlmanach, startSlaCatalog, startWaldur } from "@meterkit/sandbox";
 import { type CatalogClient, createCatalogClient } from "@meterkit/sla-catalog-client";
 import type { DemoOptions } from "../cli/options.js";
@@ -28,7 +28,7 @@ export async function connectAlmanach(
     const ks = options.keystone;
     if (given.token === undefined && !ks)
       throw new Error("[@meterkit/demo] --almanach-url needs --almanach-token or the Keystone settings");
-    const keystone =
+    const auth =
       given.token === undefined && ks
         ? keystoneAuth({
             authUrl: ks.authUrl,
@@ -39,7 +39,9 @@ export async function connectAlmanach(
             projectDomainName: ks.domain,
           })
         : undefined;
-    const client = new AlmanachClient({ url: given.url, token: given.token, keystone });
+    const client = createAlmanachClient(
+      auth ? { baseUrl: given.url, auth } : { baseUrl: given.url, token: given.token },
+    );
     return {
       client,
       info: {
@@ -54,7 +56,7 @@ export async function connectAlmanach(
   const server = await startAlmanach({ token });
   cleanup.add("Almanach stand-in", () => server.close());
   return {
-    client: new AlmanachClient({ url: server.url, token }),
+    client: createAlmanachClient({ baseUrl: server.url, token }),
     info: { name: "almanach", kind: "stand-in", url: server.url, auth: "X-Auth-Token" },
   };
 }

@@ -17,7 +17,7 @@ async function write(almanach: AlmanachClient, e: LifecycleEvent, volumeTypeId: 
   switch (e.kind) {
     case "create-instance": {
       const s = e.server;
-      await almanach.createInstance({
+      await almanach.instances.create({
         tenantId: s.tenant,
         instanceId: s.id,
         name: s.name,
@@ -28,13 +28,13 @@ async function write(almanach: AlmanachClient, e: LifecycleEvent, volumeTypeId: 
       return;
     }
     case "resize-instance":
-      await almanach.resizeInstance({ instanceId: e.id, flavor: e.flavor, resizeDate: e.at });
+      await almanach.instances.resize({ instanceId: e.id, flavor: e.flavor, resizeDate: e.at });
       return;
     case "delete-instance":
-      await almanach.deleteInstance({ instanceId: e.id, end: e.at });
+      await almanach.instances.delete({ instanceId: e.id, end: e.at });
       return;
     case "create-volume":
-      await almanach.createVolume({
+      await almanach.volumes.create({
         tenantId: e.volume.tenant,
         volumeId: e.volume.id,
         volumeTypeId,
@@ -45,16 +45,16 @@ async function write(almanach: AlmanachClient, e: LifecycleEvent, volumeTypeId: 
       });
       return;
     case "resize-volume":
-      await almanach.resizeVolume({ volumeId: e.id, size: e.sizeGb, resizeDate: e.at });
+      await almanach.volumes.resize({ volumeId: e.id, size: e.sizeGb, resizeDate: e.at });
       return;
     case "attach-volume":
-      await almanach.attachVolume({ volumeId: e.id, attachments: e.attachments, attachmentDate: e.at });
+      await almanach.volumes.attach({ volumeId: e.id, attachments: e.attachments, attachmentDate: e.at });
       return;
     case "detach-volume":
-      await almanach.detachVolume({ volumeId: e.id, attachments: e.remaining, attachmentDate: e.at });
+      await almanach.volumes.detach({ volumeId: e.id, attachments: e.remaining, attachmentDate: e.at });
       return;
     case "delete-volume":
-      await almanach.deleteVolume({ volumeId: e.id, end: e.at });
+      await almanach.volumes.delete({ volumeId: e.id, end: e.at });
       return;
   }
 }
@@ -62,12 +62,12 @@ async function write(almanach: AlmanachClient, e: LifecycleEvent, volumeTypeId: 
 /** Writes every event in order (Almanach needs the create before the resize), then reads each tenant back. */
 export async function recordLifecycles(almanach: AlmanachClient, plan: Plan): Promise<LedgerOutput> {
   const volumeTypeId = `${VOLUME_TYPE}-${plan.runId}`;
-  await almanach.createVolumeType({ volumeTypeId, volumeTypeName: VOLUME_TYPE });
+  await almanach.volumeTypes.create({ volumeTypeId, volumeTypeName: VOLUME_TYPE });
   for (const e of plan.events) await write(almanach, e, volumeTypeId);
   const rows = new Map<string, Entity[]>();
   const tenants: LedgerResult["tenants"] = [];
   for (const t of plan.tenants) {
-    const entities = await almanach.getTenantEntities({ tenantId: t.id, start: plan.start, end: plan.end });
+    const entities = await almanach.entities.list({ tenantId: t.id, start: plan.start, end: plan.end });
     rows.set(t.id, entities);
     const ids = (type: Entity["entityType"]) => [
       ...new Set(entities.filter((x) => x.entityType === type).map((x) => x.entityId)),

@@ -1,5 +1,5 @@
-/** Bad input through every public method of `@meterkit/ledger-client` (AlmanachClient), against a recording server. */
-import { AlmanachClient } from "@meterkit/ledger-client";
+/** Bad input through every public method of `@meterkit/ledger-client` (createAlmanachClient), against a recording server. */
+import { type AlmanachClient, createAlmanachClient } from "@meterkit/ledger-client";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { expectRefused } from "../../src/bad-input/assertions.js";
 import type { Operation } from "../../src/bad-input/operation-table.js";
@@ -14,7 +14,7 @@ const tally = new Tally();
 
 beforeAll(async () => {
   server = await startRecordingServer();
-  client = new AlmanachClient({ url: server.url, token: "t0ken" });
+  client = createAlmanachClient({ baseUrl: server.url, token: "t0ken" });
 });
 afterAll(async () => {
   console.log(tally.render("bad input: @meterkit/ledger-client"));
@@ -30,41 +30,38 @@ const D = "2017-01-01T00:00:00Z";
 const OPERATIONS: Operation[] = [
   {
     name: "getVolumeType",
-    call: (i: In) => c().getVolumeType(i.volumeTypeId),
+    call: (i: In) => c().volumeTypes.get(i),
     valid: { volumeTypeId: "vt-1" },
     fields: { volumeTypeId: "path" },
     route: { method: "GET", path: "/v1/volume_type/{volumeTypeId}" },
     aliases: { volumeTypeId: "id" },
-    objectInput: false,
   },
   {
     name: "deleteVolumeType",
-    call: (i: In) => c().deleteVolumeType(i.volumeTypeId),
+    call: (i: In) => c().volumeTypes.delete(i),
     valid: { volumeTypeId: "vt-1" },
     fields: { volumeTypeId: "path" },
     route: { method: "DELETE", path: "/v1/volume_type/{volumeTypeId}" },
     aliases: { volumeTypeId: "id" },
-    objectInput: false,
   },
   {
     name: "createVolumeType",
-    call: (i: In) => c().createVolumeType(i),
+    call: (i: In) => c().volumeTypes.create(i),
     valid: { volumeTypeId: "vt-1", volumeTypeName: "ssd" },
     fields: { volumeTypeId: "id", volumeTypeName: "id" },
     route: { method: "POST", path: "/v1/volume_type" },
   },
   {
     name: "getEntity",
-    call: (i: In) => c().getEntity(i.entityId),
+    call: (i: In) => c().entities.get(i),
     valid: { entityId: "e-1" },
     fields: { entityId: "path" },
     route: { method: "GET", path: "/v1/entity/{entityId}" },
     aliases: { entityId: "id" },
-    objectInput: false,
   },
   {
     name: "getTenantEntities",
-    call: (i: In) => c().getTenantEntities(i),
+    call: (i: In) => c().entities.list(i),
     valid: { tenantId: T, start: D, end: D },
     required: ["tenantId", "start"],
     fields: { tenantId: "path", start: "date", end: "date" },
@@ -74,7 +71,7 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "updateInstanceEntity",
-    call: (i: In) => c().updateInstanceEntity(i),
+    call: (i: In) => c().entities.updateInstance(i),
     valid: { instanceId: "i-1", name: "vm", flavor: "m1", startDate: D, endDate: D },
     required: ["instanceId"],
     fields: { instanceId: "path", name: "text", flavor: "text", startDate: "date", endDate: "date" },
@@ -83,7 +80,7 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "getInstances",
-    call: (i: In) => c().getInstances(i),
+    call: (i: In) => c().instances.list(i),
     valid: { tenantId: T, start: D, end: D },
     fields: { tenantId: "path", start: "date", end: "date" },
     route: { method: "GET", path: "/v1/project/{tenantId}/instances" },
@@ -92,7 +89,7 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "createInstance",
-    call: (i: In) => c().createInstance(i),
+    call: (i: In) => c().instances.create(i),
     valid: { tenantId: T, instanceId: "i-1", name: "vm", flavor: "m1", start: D },
     fields: { tenantId: "path", instanceId: "id", name: "text", flavor: "text", start: "date" },
     route: { method: "POST", path: "/v1/project/{tenantId}/instance" },
@@ -100,7 +97,7 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "deleteInstance",
-    call: (i: In) => c().deleteInstance(i),
+    call: (i: In) => c().instances.delete(i),
     valid: { instanceId: "i-1", end: D },
     required: ["instanceId"],
     fields: { instanceId: "path", end: "date" },
@@ -109,7 +106,7 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "resizeInstance",
-    call: (i: In) => c().resizeInstance(i),
+    call: (i: In) => c().instances.resize(i),
     valid: { instanceId: "i-1", flavor: "m1", resizeDate: D },
     required: ["instanceId", "flavor"],
     fields: { instanceId: "path", flavor: "id", resizeDate: "date" },
@@ -118,7 +115,7 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "getVolumes",
-    call: (i: In) => c().getVolumes(i),
+    call: (i: In) => c().volumes.list(i),
     valid: { tenantId: T, start: D, end: D },
     fields: { tenantId: "path", start: "date", end: "date" },
     route: { method: "GET", path: "/v1/project/{tenantId}/volumes" },
@@ -127,7 +124,7 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "createVolume",
-    call: (i: In) => c().createVolume(i),
+    call: (i: In) => c().volumes.create(i),
     valid: {
       tenantId: T,
       volumeId: "v-1",
@@ -152,7 +149,7 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "deleteVolume",
-    call: (i: In) => c().deleteVolume(i),
+    call: (i: In) => c().volumes.delete(i),
     valid: { volumeId: "v-1", end: D },
     required: ["volumeId"],
     fields: { volumeId: "path", end: "date" },
@@ -161,7 +158,7 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "resizeVolume",
-    call: (i: In) => c().resizeVolume(i),
+    call: (i: In) => c().volumes.resize(i),
     valid: { volumeId: "v-1", size: 5, resizeDate: D },
     required: ["volumeId", "size"],
     fields: { volumeId: "path", size: "count", resizeDate: "date" },
@@ -170,7 +167,7 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "attachVolume",
-    call: (i: In) => c().attachVolume(i),
+    call: (i: In) => c().volumes.attach(i),
     valid: { volumeId: "v-1", attachments: ["i-1"], attachmentDate: D },
     required: ["volumeId", "attachments"],
     fields: { volumeId: "path", attachments: "ids", attachmentDate: "date" },
@@ -179,7 +176,7 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "detachVolume",
-    call: (i: In) => c().detachVolume(i),
+    call: (i: In) => c().volumes.detach(i),
     valid: { volumeId: "v-1", attachments: ["i-1"], attachmentDate: D },
     required: ["volumeId", "attachments"],
     fields: { volumeId: "path", attachments: "ids", attachmentDate: "date" },
@@ -191,13 +188,13 @@ const OPERATIONS: Operation[] = [
 describe("@meterkit/ledger-client: every method", () => {
   describeOperations(PKG, OPERATIONS, () => server, tally);
 
-  it("refuses a client without url or keystone, before anything is sent", async () => {
-    await expectRefused(server, () => new AlmanachClient({}), { pkg: PKG, field: "url" });
+  it("refuses a client without baseUrl or Keystone auth, before anything is sent", async () => {
+    await expectRefused(server, () => createAlmanachClient({}), { pkg: PKG, field: "baseUrl" });
     tally.record(PKG, "refused");
   });
 
   it.each([["ftp://x"], ["not a url"], ["http://"]])("refuses the base URL %s", async (url) => {
-    await expectRefused(server, () => new AlmanachClient({ url, token: "t" }), {
+    await expectRefused(server, () => createAlmanachClient({ baseUrl: url, token: "t" }), {
       pkg: "@meterkit/core",
       field: "baseUrl",
     });
