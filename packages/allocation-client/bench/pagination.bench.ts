@@ -5,10 +5,10 @@
  * (streaming, not collecting). Prints a table; asserts nothing about durations.
  */
 
+import { startWaldur } from "@meterkit/sandbox";
 import { request } from "undici";
 import { it } from "vitest";
 import { createWaldurClient } from "../src/index.js";
-import { startWaldur } from "../test/support/sandbox.js";
 
 const TOTAL = Number(process.env.BENCH_RESOURCES ?? 100_000);
 const PAGE = 300;

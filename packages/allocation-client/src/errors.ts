@@ -1,40 +1,47 @@
-import { type HttpError, SdkError } from "@meterkit/core";
-import { PACKAGE } from "./context.js";
+import { HttpError, SdkError } from "@meterkit/core";
+import { PACKAGE } from "./package-name.js";
+
+declare module "@meterkit/core" {
+  /** This package's error codes, so `isSdkError(e, "state_conflict")` narrows to its class. */
+  interface SdkErrorMap {
+    state_conflict: StateConflictError;
+    unsupported_operation: UnsupportedOperationError;
+  }
+}
 
 /**
  * Waldur refused an action because the object is in the wrong state or busy (HTTP 409, DRF's
  * `StateValidator`: `{"detail": "Valid states for operation: pending-provider."}`), after the bounded
- * retries the reference client also makes. `cause` is the last {@link HttpError}.
+ * retries the reference client also makes. It is core's `HttpError` of the last answer (status, body,
+ * headers…) with its own code, `state_conflict`, and the number of attempts; `cause` is core's error.
  * @public
  */
-export class StateConflictError extends SdkError {
-  /** Always 409. */
-  readonly status: number;
-  readonly method: string;
-  /** The redacted request URL. */
-  readonly url: string;
+export class StateConflictError extends HttpError {
+  /** Always `state_conflict`: callers branch on it rather than on the status. */
+  override readonly code = "state_conflict";
   /** How many times the request was sent. */
   readonly attempts: number;
-  /** The DRF error body of the last answer, e.g. `{ detail: "…" }`. */
-  readonly body: unknown;
 
   constructor(last: HttpError, attempts: number) {
+    super({
+      status: last.status,
+      method: last.method,
+      url: last.url,
+      body: last.body,
+      headers: last.headers,
+      requestId: last.requestId,
+    });
     const detail = drfErrorMessages(last.body).join(" ");
-    super(
-      "state_conflict",
-      `[${PACKAGE}] ${last.method} ${last.url} conflicts with the object's state after ${attempts} attempt(s)${detail ? `: ${detail}` : ""}`,
-      { cause: last },
-    );
-    this.status = last.status;
-    this.method = last.method;
-    this.url = last.url;
+    // `url` and `body` are already redacted by core, so the message built from them is too.
+    this.message = `[${PACKAGE}] ${last.method} ${last.url} conflicts with the object's state after ${attempts} attempt(s)${detail ? `: ${detail}` : ""}`;
+    this.cause = last;
     this.attempts = attempts;
-    this.body = last.body;
   }
 }
 
 /** The operation does not exist on the configured server generation; nothing was sent. @public */
 export class UnsupportedOperationError extends SdkError {
+  /** The client method, e.g. `resources.listAsProvider`. */
   readonly operation: string;
   constructor(operation: string, generation: string, hint: string) {
     super(

@@ -89,9 +89,9 @@ describe("request bodies follow OpenAPI 8.0.5", () => {
         date: "2025-01-01T00:00:00Z",
         usages: [{ type: "cpu", amount: "1.5", description: "d", recurring: true }],
       });
-      await waldur.orders.approve(r, { attributes: { a: 1 } });
-      await waldur.orders.reject(r, { comment: "no" });
-      await waldur.resources.setBackendId(r, "b").catch(() => undefined);
+      await waldur.orders.approve({ orderUuid: r, attributes: { a: 1 } });
+      await waldur.orders.reject({ orderUuid: r, comment: "no" });
+      await waldur.resources.setBackendId({ resourceUuid: r, backendId: "b" }).catch(() => undefined);
       await waldur.offeringUsers.create({ offering: r, user: r, username: "u" }).catch(() => undefined);
       const bodies = server.received.map((x) => JSON.parse(x.body) as Record<string, unknown>);
       const check = (schema: string, body: Record<string, unknown> | undefined) => {

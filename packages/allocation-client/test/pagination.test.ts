@@ -1,7 +1,7 @@
 /** Pagination against the stand-in: many pages followed by `Link: rel="next"`, totals, early exit. */
+import { startWaldur, type WaldurStandIn } from "@meterkit/sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collect, createWaldurClient } from "./support/client.js";
-import { startWaldur, type WaldurStandIn } from "./support/sandbox.js";
 
 let w: WaldurStandIn;
 beforeAll(async () => {

@@ -2,16 +2,27 @@
  * Typed-API tests of `@meterkit/allocation-client`'s public surface, run by vitest's `typecheck` mode.
  * Each `@ts-expect-error` line proves one misuse a user could write is refused by the compiler.
  */
-import { type CallOptions, type Paginated, retry, type SdkError, tokenAuth } from "@meterkit/core";
+import {
+  type CallOptions,
+  createHttpClient,
+  type HttpClient,
+  type HttpError,
+  isSdkError,
+  type Paginated,
+  type SdkError,
+  tokenAuth,
+} from "@meterkit/core";
 import { assertType, describe, expectTypeOf, it } from "vitest";
 import {
   type ApproveOrderInput,
+  approveOrder,
   type ComponentUsage,
   type ConflictRetryOptions,
   type CreateComponentUsagesInput,
   type CreateOfferingUserInput,
   collect,
   createWaldurClient,
+  createWaldurContext,
   drfErrorMessages,
   type Generation,
   type ListOptions,
@@ -31,7 +42,7 @@ import {
   type ReportSection,
   type Resource,
   type ResourceQuery,
-  type ResourceReadOptions,
+  type ResourceReadInput,
   type ResourceState,
   type ResourceStatus,
   type SshKey,
@@ -40,14 +51,18 @@ import {
   type User,
   type WaldurClient,
   type WaldurClientOptions,
+  type WaldurContext,
 } from "../src/index.js";
 
 declare const waldur: WaldurClient;
 
 describe("createWaldurClient", () => {
   it("takes typed options and returns a WaldurClient", () => {
-    expectTypeOf(createWaldurClient).parameters.toEqualTypeOf<[WaldurClientOptions]>();
+    expectTypeOf(createWaldurClient).parameters.toEqualTypeOf<[WaldurClientOptions | HttpClient]>();
     expectTypeOf(createWaldurClient).returns.toEqualTypeOf<WaldurClient>();
+    expectTypeOf(createWaldurContext).returns.toEqualTypeOf<WaldurContext>();
+    expectTypeOf<WaldurClient>().toExtend<WaldurContext>();
+    createWaldurClient(createHttpClient({ baseUrl: "http://x/api/" }));
     createWaldurClient({ baseUrl: "http://127.0.0.1:8000/api/", token: "t" });
     createWaldurClient({
       baseUrl: new URL("http://x/api/"),
@@ -59,7 +74,7 @@ describe("createWaldurClient", () => {
       generation: "legacy",
       pageSize: 50,
       conflictRetry: { attempts: 1, delayMs: 0 },
-      middleware: [retry()],
+      retry: { maxAttempts: 3 },
       timeoutMs: 5_000,
       userAgent: "demo/1",
     });
@@ -120,15 +135,26 @@ describe("lists", () => {
 
 describe("operations", () => {
   it("return typed promises", () => {
-    expectTypeOf(waldur.resources.setBackendId("r", "b")).toEqualTypeOf<Promise<ResourceStatus>>();
-    expectTypeOf(waldur.resources.submitReport("r", [{ header: "h", body: "b" }])).toEqualTypeOf<
+    expectTypeOf(waldur.resources.setBackendId({ resourceUuid: "r", backendId: "b" })).toEqualTypeOf<
       Promise<ResourceStatus>
     >();
-    expectTypeOf(waldur.resources.getTeam("r", { view: "consumer" })).toEqualTypeOf<Promise<ProjectUser[]>>();
-    expectTypeOf(waldur.resources.getPlanPeriods("r")).toEqualTypeOf<Promise<PlanPeriod[]>>();
-    expectTypeOf(waldur.orders.approve("o")).toEqualTypeOf<Promise<OrderActionResult>>();
-    expectTypeOf(waldur.orders.reject("o", { comment: "no" })).toEqualTypeOf<Promise<OrderActionResult>>();
-    expectTypeOf(waldur.offerings.get("off")).toEqualTypeOf<Promise<Offering>>();
+    expectTypeOf(
+      waldur.resources.submitReport({ resourceUuid: "r", report: [{ header: "h", body: "b" }] }),
+    ).toEqualTypeOf<Promise<ResourceStatus>>();
+    expectTypeOf(waldur.resources.getTeam({ resourceUuid: "r", view: "consumer" })).toEqualTypeOf<
+      Promise<ProjectUser[]>
+    >();
+    expectTypeOf(waldur.resources.getPlanPeriods({ resourceUuid: "r" })).toEqualTypeOf<
+      Promise<PlanPeriod[]>
+    >();
+    expectTypeOf(waldur.orders.approve({ orderUuid: "o" })).toEqualTypeOf<Promise<OrderActionResult>>();
+    expectTypeOf(waldur.orders.reject({ orderUuid: "o", comment: "no" })).toEqualTypeOf<
+      Promise<OrderActionResult>
+    >();
+    expectTypeOf(waldur.offerings.get({ offeringUuid: "off" })).toEqualTypeOf<Promise<Offering>>();
+    expectTypeOf(approveOrder).parameters.toEqualTypeOf<
+      [WaldurContext, ApproveOrderInput, (CallOptions | undefined)?]
+    >();
     expectTypeOf(
       waldur.componentUsages.create({ resourceUuid: "r", usages: [{ type: "cpu", amount: "1.5" }] }),
     ).toEqualTypeOf<Promise<void>>();
@@ -141,7 +167,7 @@ describe("operations", () => {
   });
 
   it("take CallOptions (or an extension of it) as the last, optional parameter", () => {
-    type Groups = Omit<WaldurClient, "generation">;
+    type Groups = Omit<WaldurClient, keyof WaldurContext>;
     type MethodsOf<G> = { [K in keyof G]: G[K] }[keyof G];
     type AllMethods = { [G in keyof Groups]: MethodsOf<Groups[G]> }[keyof Groups];
     type LastParameter<F> = F extends (...args: infer A) => unknown
@@ -159,15 +185,25 @@ describe("operations", () => {
     type Lasts<U> = U extends unknown ? LastParameter<U> : never;
     type Optional<U> = U extends unknown ? LastIsOptional<U> : never;
     expectTypeOf<Lasts<AllMethods>>().toExtend<CallOptions>();
-    expectTypeOf<Lasts<AllMethods>>().toEqualTypeOf<CallOptions | ListOptions | ResourceReadOptions>();
+    expectTypeOf<Lasts<AllMethods>>().toEqualTypeOf<CallOptions | ListOptions>();
     expectTypeOf<Optional<AllMethods>>().toEqualTypeOf<true>();
-    void waldur.offerings.get("off", { signal: AbortSignal.timeout(1_000), headers: { "x-a": "b" } });
-    // @ts-expect-error the call options come after the input
+    void waldur.offerings.get(
+      { offeringUuid: "off" },
+      { signal: AbortSignal.timeout(1_000), headers: { "x-a": "b" } },
+    );
+    // @ts-expect-error the input is one object of named fields
+    void waldur.offerings.get("off");
+    // @ts-expect-error the offering is named offeringUuid
     void waldur.offerings.get({ uuid: "off" });
+    // @ts-expect-error the call options come after the input
+    void waldur.orders.approve({ orderUuid: "o" }, { attributes: {} });
   });
 
   it("refuse bad inputs at compile time", () => {
     assertType<ComponentUsage>({ componentType: "cpu", amount: 2, recurring: false });
+    assertType<ApproveOrderInput>({ orderUuid: "o", attributes: { a: 1 } });
+    assertType<ResourceReadInput>({ resourceUuid: "r", view: "provider" });
+    // @ts-expect-error an approval names its order
     assertType<ApproveOrderInput>({ attributes: { a: 1 } });
     // @ts-expect-error an amount is a decimal string or a number, not a boolean
     assertType<ComponentUsage>({ type: "cpu", amount: true });
@@ -180,21 +216,25 @@ describe("operations", () => {
     // @ts-expect-error offering and user are required
     assertType<CreateOfferingUserInput>({ username: "alice" });
     // @ts-expect-error a report is a list of sections
-    void waldur.resources.submitReport("r", "all good");
+    void waldur.resources.submitReport({ resourceUuid: "r", report: "all good" });
     // @ts-expect-error a section needs a body
     assertType<ReportSection>({ header: "h" });
     // @ts-expect-error the comment is a string
-    assertType<RejectOrderInput>({ comment: 42 });
+    assertType<RejectOrderInput>({ orderUuid: "o", comment: 42 });
     // @ts-expect-error a resource view is provider or consumer
-    void waldur.resources.getTeam("r", { view: "staff" });
+    void waldur.resources.getTeam({ resourceUuid: "r", view: "staff" });
     // @ts-expect-error the resource uuid is a string
-    void waldur.resources.setBackendId(42, "b");
+    void waldur.resources.setBackendId({ resourceUuid: 42, backendId: "b" });
   });
 });
 
 describe("errors", () => {
-  it("extend core's SdkError", () => {
+  it("extend core's SdkError; a state conflict is an HttpError", () => {
     expectTypeOf<StateConflictError>().toExtend<SdkError>();
+    expectTypeOf<StateConflictError>().toExtend<HttpError>();
+    const e: unknown = undefined;
+    if (isSdkError(e, "state_conflict")) expectTypeOf(e).toEqualTypeOf<StateConflictError>();
+    if (isSdkError(e, "unsupported_operation")) expectTypeOf(e).toEqualTypeOf<UnsupportedOperationError>();
     expectTypeOf<UnsupportedOperationError>().toExtend<SdkError>();
     expectTypeOf<StateConflictError["attempts"]>().toEqualTypeOf<number>();
     expectTypeOf<StateConflictError["status"]>().toEqualTypeOf<number>();

@@ -43,11 +43,11 @@ describe("input validation", () => {
       "filters.state",
     ],
     ["current order states", () => client().orders.list({ state: "pending" }), "filters.state"],
-    ["order uuid", () => client().orders.approve("../x"), "orderUuid"],
+    ["order uuid", () => client().orders.approve({ orderUuid: "../x" }), "input.orderUuid"],
     [
       "report needs a section",
-      () => client().resources.submitReport("a1916bd53fd04b1ab1a4e700c926607b", []),
-      "report",
+      () => client().resources.submitReport({ resourceUuid: "a1916bd53fd04b1ab1a4e700c926607b", report: [] }),
+      "input.report",
     ],
     [
       "usage type is required",
@@ -92,7 +92,7 @@ describe("input validation", () => {
     ],
     [
       "legacy rejects have no comment",
-      () => client("legacy").orders.reject("9b1f5a1c2d3e4f5a6b7c8d9e0f1a2b3c", { comment: "no" }),
+      () => client("legacy").orders.reject({ orderUuid: "9b1f5a1c2d3e4f5a6b7c8d9e0f1a2b3c", comment: "no" }),
       "input.comment",
     ],
   ])("%s", async (_, run, field) => {

@@ -3,9 +3,9 @@
  * in `Creating`, approve the order, set the backend id, submit a report, get the team, report usage for
  * every offering component, grant a user access — on both server generations.
  */
+import { startWaldur, type WaldurStandIn } from "@meterkit/sandbox";
 import { afterEach, describe, expect, it } from "vitest";
 import { collect, createWaldurClient, type Generation, isStateConflict } from "./support/client.js";
-import { startWaldur, type WaldurStandIn } from "./support/sandbox.js";
 
 let w: WaldurStandIn | undefined;
 afterEach(async () => {
@@ -41,31 +41,36 @@ describe.each(["current", "legacy"] as Generation[])("provider workflow on %s se
     );
     if (generation === "current") expect(creating.map((r) => r.uuid)).toContain(resourceUuid);
 
-    await waldur.orders.approve(order.uuid!);
-    if (generation === "legacy") await waldur.orders.approve(order.uuid!); // pending → executing → done
+    await waldur.orders.approve({ orderUuid: order.uuid! });
+    if (generation === "legacy") await waldur.orders.approve({ orderUuid: order.uuid! }); // pending → executing → done
     expect(w.data.resources.find((r) => r.uuid === resourceUuid)!.state).toBe("OK");
 
-    expect(await waldur.resources.setBackendId(resourceUuid, "lumi_project_462000123")).toEqual({
+    expect(
+      await waldur.resources.setBackendId({ resourceUuid, backendId: "lumi_project_462000123" }),
+    ).toEqual({
       status: "Resource backend_id has been changed.",
     });
     expect(
-      await waldur.resources.submitReport(resourceUuid, [{ header: "Login", body: "ssh lumi.csc.fi" }]),
+      await waldur.resources.submitReport({
+        resourceUuid,
+        report: [{ header: "Login", body: "ssh lumi.csc.fi" }],
+      }),
     ).toEqual({ status: "Report is submitted" });
     expect(w.data.resources.find((r) => r.uuid === resourceUuid)!.report).toEqual([
       { header: "Login", body: "ssh lumi.csc.fi" },
     ]);
 
-    const team = await waldur.resources.getTeam(resourceUuid);
+    const team = await waldur.resources.getTeam({ resourceUuid });
     expect(team.length).toBeGreaterThan(0);
 
-    const details = await waldur.offerings.get(offering);
+    const details = await waldur.offerings.get({ offeringUuid: offering });
     const types = (details.components ?? []).map((c) => c.type!);
-    const [period] = await waldur.resources.getPlanPeriods(resourceUuid);
+    const [period] = await waldur.resources.getPlanPeriods({ resourceUuid });
     await waldur.componentUsages.create({
       planPeriodUuid: period!.uuid,
       usages: types.map((type) => ({ componentType: type, amount: 10, description: "Usage" })),
     });
-    const after = await waldur.resources.getPlanPeriods(resourceUuid);
+    const after = await waldur.resources.getPlanPeriods({ resourceUuid });
     expect(after[0]!.components!.map((c) => [c.type, c.usage])).toEqual(types.map((t) => [t, "10.00"]));
 
     const user = team[0]!.uuid!;
@@ -73,7 +78,7 @@ describe.each(["current", "legacy"] as Generation[])("provider workflow on %s se
     expect(account).toMatchObject({ offering_uuid: offering, user_uuid: user, username: "csc_user_01" });
 
     // The order was decided: deciding again is a state conflict (current) or a DRF bare-list 400 (legacy).
-    const again = await waldur.orders.reject(order.uuid!).catch((e: unknown) => e);
+    const again = await waldur.orders.reject({ orderUuid: order.uuid! }).catch((e: unknown) => e);
     if (generation === "current") expect(isStateConflict(again)).toBe(true);
     else
       expect(again).toMatchObject({

@@ -1,6 +1,6 @@
 import type { Paginated, QueryValue } from "@meterkit/core";
 import { z } from "zod";
-import type { ClientContext } from "../context.js";
+import type { WaldurContext } from "../context.js";
 import { check } from "../input/common.js";
 import { type ListOptions, ListOptionsSchema } from "../input/list-options.js";
 
@@ -11,7 +11,7 @@ import { type ListOptions, ListOptionsSchema } from "../input/list-options.js";
  * @internal
  */
 export function list<T>(
-  ctx: ClientContext,
+  ctx: WaldurContext,
   path: string,
   query: Readonly<Record<string, QueryValue>>,
   item: z.ZodType<T>,

@@ -1,6 +1,6 @@
-import { validateInput } from "@meterkit/core";
+import { inputChecker } from "@meterkit/core";
 import { z } from "zod";
-import { PACKAGE } from "../context.js";
+import { PACKAGE } from "../package-name.js";
 
 /** Waldur prints UUIDs as 32 hex digits; its filters and routes also take the dashed form. @internal */
 export const Uuid = z
@@ -29,6 +29,4 @@ export function oneOrMany<T extends readonly [string, ...string[]]>(choices: T) 
 }
 
 /** Validate and return the input, or throw `InvalidInputError` naming the field, before sending. @internal */
-export function check<T>(schema: z.ZodType<T>, input: unknown, root?: string): T {
-  return validateInput(schema, input, root ? { package: PACKAGE, root } : { package: PACKAGE });
-}
+export const check = inputChecker(PACKAGE);

@@ -1,7 +1,7 @@
 import type { CallOptions } from "@meterkit/core";
 import { z } from "zod";
-import type { ClientContext } from "../context.js";
-import { send } from "../http/send.js";
+import type { WaldurContext } from "../context.js";
+import { routesOf } from "../generation.js";
 import { check, Uuid } from "../input/common.js";
 import { type OfferingUser, OfferingUserSchema } from "../schemas/offering-user.js";
 
@@ -27,26 +27,29 @@ const Input = z.strictObject({
  * `POST marketplace-offering-users/` (seed: `create_remote_offering_user`). UUIDs become hyperlinks on the
  * configured API root, under the generation's offering route (the server resolves only the path, and it
  * must be that route: `marketplace-offerings/` on 5.4, `marketplace-provider-offerings/` today).
- * @internal
+ * A 409 is sent again like order actions.
+ * @example `await createOfferingUser(ctx, { offering: offeringUuid, user: userUuid, username: "csc_user_01" })`
+ * @public
  */
 export async function createOfferingUser(
-  ctx: ClientContext,
+  ctx: WaldurContext,
   input: CreateOfferingUserInput,
   options?: CallOptions,
 ): Promise<OfferingUser> {
   const parsed = check(Input, input, "input");
   const link = (route: string, value: string) =>
     Uuid.safeParse(value).success ? `${ctx.apiRoot}${route}/${value}/` : value;
-  const response = await send(ctx, {
+  const response = await ctx.http.request({
     ...options,
     method: "POST",
     path: "/marketplace-offering-users/",
     body: {
-      offering: link(ctx.routes.offerings, parsed.offering),
+      offering: link(routesOf(ctx.generation).offerings, parsed.offering),
       user: link("users", parsed.user),
       ...(parsed.username === undefined ? {} : { username: parsed.username }),
     },
     schema: OfferingUserSchema,
+    retry: ctx.conflictRetry,
   });
   return response.data;
 }

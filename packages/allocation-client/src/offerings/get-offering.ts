@@ -1,25 +1,35 @@
 import type { CallOptions } from "@meterkit/core";
-import type { ClientContext } from "../context.js";
-import { send } from "../http/send.js";
+import { z } from "zod";
+import type { WaldurContext } from "../context.js";
+import { routesOf } from "../generation.js";
 import { check, Uuid } from "../input/common.js";
 import { type Offering, OfferingSchema } from "../schemas/offering.js";
+
+/** Which offering to get. @public */
+export interface GetOfferingInput {
+  /** UUID of the offering. */
+  offeringUuid: string;
+}
+
+const Input = z.strictObject({ offeringUuid: Uuid });
 
 /**
  * `GET marketplace-provider-offerings/{uuid}/` (current) or `marketplace-offerings/{uuid}/` (legacy, seed:
  * `get_marketplace_offering`): the offering with its `components`, whose `type`s usages are reported under.
- * @internal
+ * @example `const offering = await getOffering(ctx, { offeringUuid })`
+ * @public
  */
 export async function getOffering(
-  ctx: ClientContext,
-  offeringUuid: string,
+  ctx: WaldurContext,
+  input: GetOfferingInput,
   options?: CallOptions,
 ): Promise<Offering> {
-  const uuid = check(Uuid, offeringUuid, "offeringUuid");
-  const response = await send(ctx, {
+  const { offeringUuid } = check(Input, input, "input");
+  const response = await ctx.http.request({
     ...options,
     method: "GET",
-    path: `/${ctx.routes.offerings}/{uuid}/`,
-    pathParams: { uuid },
+    path: `/${routesOf(ctx.generation).offerings}/{uuid}/`,
+    pathParams: { uuid: offeringUuid },
     schema: OfferingSchema,
   });
   return response.data;

@@ -1,6 +1,7 @@
 import type { Paginated } from "@meterkit/core";
 import { z } from "zod";
-import type { ClientContext } from "../context.js";
+import type { WaldurContext } from "../context.js";
+import { routesOf } from "../generation.js";
 import { list } from "../http/list.js";
 import { check, Filters, oneOrMany, Uuid } from "../input/common.js";
 import type { WaldurFilters } from "../input/filters.js";
@@ -48,16 +49,17 @@ const LegacyFilters = z.looseObject({
 
 /**
  * `GET marketplace-orders/` (current; 0.6.4's `list_orders`) or `GET marketplace-order-items/` (legacy;
- * the seed's `list_order_items`).
- * @internal
+ * the seed's `list_order_items`), page by page.
+ * @example `for await (const order of listOrders(ctx, { state: "pending-provider" })) console.log(order.uuid)`
+ * @public
  */
 export function listOrders(
-  ctx: ClientContext,
+  ctx: WaldurContext,
   filters: OrderFilters = {},
   options?: ListOptions,
 ): Paginated<Order> {
   if (ctx.generation === "legacy") check(LegacyFilters, filters, "filters");
   else check(CurrentFilters, filters, "filters");
   const query = check(Filters, filters, "filters");
-  return list(ctx, `/${ctx.routes.orders}/`, query, OrderSchema, options);
+  return list(ctx, `/${routesOf(ctx.generation).orders}/`, query, OrderSchema, options);
 }

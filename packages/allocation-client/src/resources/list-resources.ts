@@ -1,8 +1,8 @@
 import type { Paginated } from "@meterkit/core";
 import { z } from "zod";
-import type { ClientContext } from "../context.js";
+import type { WaldurContext } from "../context.js";
 import { UnsupportedOperationError } from "../errors.js";
-import { list } from "../http/list.js";
+import { list as listPages } from "../http/list.js";
 import { check, Filters, oneOrMany, Uuid } from "../input/common.js";
 import type { WaldurFilters } from "../input/filters.js";
 import type { ListOptions } from "../input/list-options.js";
@@ -31,21 +31,7 @@ const ResourceQuerySchema = z.strictObject({
   filters: Filters.optional(),
 });
 
-/**
- * `GET marketplace-resources/` (seed: `list_marketplace_resources`), or with `asProvider` the service
- * provider's view `marketplace-provider-resources/` (current servers only; 0.6.4's
- * `list_marketplace_provider_resources`).
- * @internal
- */
-export function listResources(
-  ctx: ClientContext,
-  input: ResourceQuery = {},
-  options?: ListOptions,
-  asProvider = false,
-): Paginated<Resource> {
-  if (asProvider && ctx.generation === "legacy") {
-    throw new UnsupportedOperationError("resources.listAsProvider", "legacy", "use resources.list()");
-  }
+function list(ctx: WaldurContext, path: string, input: ResourceQuery, options: ListOptions | undefined) {
   const q = check(ResourceQuerySchema, input, "query");
   // The reference's order: provider_uuid, state, offering_uuid, field; Waldur does not care, humans reading logs do.
   const query = {
@@ -55,6 +41,37 @@ export function listResources(
     field: q.fields,
     ...q.filters,
   };
-  const path = asProvider ? "/marketplace-provider-resources/" : "/marketplace-resources/";
-  return list(ctx, path, query, ResourceSchema, options);
+  return listPages(ctx, path, query, ResourceSchema, options);
+}
+
+/**
+ * `GET marketplace-resources/`: marketplace resources (allocations) matching the query, page by page
+ * (seed: `list_marketplace_resources`).
+ * @example `for await (const r of listResources(ctx, { state: "Creating", offeringUuid })) console.log(r.name)`
+ * @public
+ */
+export function listResources(
+  ctx: WaldurContext,
+  query: ResourceQuery = {},
+  options?: ListOptions,
+): Paginated<Resource> {
+  return list(ctx, "/marketplace-resources/", query, options);
+}
+
+/**
+ * `GET marketplace-provider-resources/`: the service provider's view of its resources (current servers
+ * only, 0.6.4's `list_marketplace_provider_resources`; throws `UnsupportedOperationError` on legacy ones,
+ * before sending).
+ * @example `const mine = await collect(listProviderResources(ctx, { state: "OK" }))`
+ * @public
+ */
+export function listProviderResources(
+  ctx: WaldurContext,
+  query: ResourceQuery = {},
+  options?: ListOptions,
+): Paginated<Resource> {
+  if (ctx.generation === "legacy") {
+    throw new UnsupportedOperationError("resources.listAsProvider", "legacy", "use resources.list()");
+  }
+  return list(ctx, "/marketplace-provider-resources/", query, options);
 }

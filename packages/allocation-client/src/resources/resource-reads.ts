@@ -1,7 +1,6 @@
 import type { CallOptions } from "@meterkit/core";
 import { z } from "zod";
-import type { ClientContext } from "../context.js";
-import { send } from "../http/send.js";
+import type { WaldurContext } from "../context.js";
 import { check, Uuid } from "../input/common.js";
 import { type PlanPeriod, PlanPeriodSchema } from "../schemas/plan-period.js";
 import { type ProjectUser, ProjectUserSchema } from "../schemas/team.js";
@@ -13,52 +12,60 @@ import { type ProjectUser, ProjectUserSchema } from "../schemas/team.js";
  */
 export type ResourceView = "provider" | "consumer";
 
-/** Call options of resource reads: pick the route with `view`. @public */
-export interface ResourceReadOptions extends CallOptions {
+/** Which resource to read, through which route. @public */
+export interface ResourceReadInput {
+  /** UUID of the resource (allocation). */
+  resourceUuid: string;
   /** `"provider"` (default on current servers): `marketplace-provider-resources/`; `"consumer"`: `marketplace-resources/`. */
   view?: ResourceView | undefined;
 }
 
-const Input = z.object({ resourceUuid: Uuid, view: z.enum(["provider", "consumer"]).optional() });
+const Input = z.strictObject({ resourceUuid: Uuid, view: z.enum(["provider", "consumer"]).optional() });
 
-function route(ctx: ClientContext, view: ResourceView | undefined): string {
+function route(ctx: WaldurContext, view: ResourceView | undefined): string {
   if (ctx.generation === "legacy") return "marketplace-resources";
   return view === "consumer" ? "marketplace-resources" : "marketplace-provider-resources";
 }
 
-async function read<T>(
-  ctx: ClientContext,
-  action: string,
-  resourceUuid: string,
-  item: z.ZodType<T>,
-  options?: ResourceReadOptions,
-) {
-  const { view, ...call } = options ?? {};
-  const input = check(Input, { resourceUuid, view });
-  const response = await send(ctx, {
-    ...call,
+/**
+ * `GET …/{uuid}/team/`: the members of the resource's project (seed: `marketplace_resource_get_team`).
+ * @example `const team = await getResourceTeam(ctx, { resourceUuid, view: "consumer" })`
+ * @public
+ */
+export async function getResourceTeam(
+  ctx: WaldurContext,
+  input: ResourceReadInput,
+  options?: CallOptions,
+): Promise<ProjectUser[]> {
+  const { resourceUuid, view } = check(Input, input, "input");
+  const response = await ctx.http.request({
+    ...options,
     method: "GET",
-    path: `/${route(ctx, input.view)}/{uuid}/${action}/`,
-    pathParams: { uuid: input.resourceUuid },
-    schema: z.array(item),
+    path: `/${route(ctx, view)}/{uuid}/team/`,
+    pathParams: { uuid: resourceUuid },
+    schema: z.array(ProjectUserSchema),
   });
   return response.data;
 }
 
-/** `GET …/{uuid}/team/`: the members of the resource's project (seed: `marketplace_resource_get_team`). @internal */
-export function getTeam(
-  ctx: ClientContext,
-  resourceUuid: string,
-  options?: ResourceReadOptions,
-): Promise<ProjectUser[]> {
-  return read(ctx, "team", resourceUuid, ProjectUserSchema, options);
-}
-
-/** `GET …/{uuid}/plan_periods/`: open billing periods (seed: `marketplace_resource_get_plan_periods`). @internal */
-export function getPlanPeriods(
-  ctx: ClientContext,
-  resourceUuid: string,
-  options?: ResourceReadOptions,
+/**
+ * `GET …/{uuid}/plan_periods/`: the resource's open billing periods, whose UUIDs usages are reported
+ * against (seed: `marketplace_resource_get_plan_periods`).
+ * @example `const [period] = await getResourcePlanPeriods(ctx, { resourceUuid })`
+ * @public
+ */
+export async function getResourcePlanPeriods(
+  ctx: WaldurContext,
+  input: ResourceReadInput,
+  options?: CallOptions,
 ): Promise<PlanPeriod[]> {
-  return read(ctx, "plan_periods", resourceUuid, PlanPeriodSchema, options);
+  const { resourceUuid, view } = check(Input, input, "input");
+  const response = await ctx.http.request({
+    ...options,
+    method: "GET",
+    path: `/${route(ctx, view)}/{uuid}/plan_periods/`,
+    pathParams: { uuid: resourceUuid },
+    schema: z.array(PlanPeriodSchema),
+  });
+  return response.data;
 }

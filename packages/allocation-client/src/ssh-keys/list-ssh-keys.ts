@@ -1,5 +1,5 @@
 import type { Paginated } from "@meterkit/core";
-import type { ClientContext } from "../context.js";
+import type { WaldurContext } from "../context.js";
 import { list } from "../http/list.js";
 import { check, Filters } from "../input/common.js";
 import type { WaldurFilters } from "../input/filters.js";
@@ -15,10 +15,11 @@ export interface SshKeyFilters extends WaldurFilters {
 /**
  * `GET keys/` (seed: `list_ssh_keys`). Like the reference, no `page_size` is sent unless `options.pageSize`
  * asks for one, so the server's default page size (10) applies.
- * @internal
+ * @example `const keys = await collect(listSshKeys(ctx, { user_uuid }))`
+ * @public
  */
 export function listSshKeys(
-  ctx: ClientContext,
+  ctx: WaldurContext,
   filters: SshKeyFilters = {},
   options?: ListOptions,
 ): Paginated<SshKey> {

@@ -1,7 +1,6 @@
 import type { CallOptions } from "@meterkit/core";
 import { z } from "zod";
-import type { ClientContext } from "../context.js";
-import { send } from "../http/send.js";
+import type { WaldurContext } from "../context.js";
 import { check, Uuid } from "../input/common.js";
 
 /**
@@ -80,10 +79,12 @@ function inputSchema(legacy: boolean) {
 /**
  * `POST marketplace-component-usages/set_usage/` (seed: `create_component_usages`). Reporting again in the
  * same month overwrites the value (Waldur keeps one per component, period and month). Answers 201, no body.
- * @internal
+ * A 409 is sent again like order actions.
+ * @example `await createComponentUsages(ctx, { planPeriodUuid, usages: [{ type: "cpu_k_hours", amount: 10 }] })`
+ * @public
  */
 export async function createComponentUsages(
-  ctx: ClientContext,
+  ctx: WaldurContext,
   input: CreateComponentUsagesInput,
   options?: CallOptions,
 ): Promise<void> {
@@ -95,7 +96,7 @@ export async function createComponentUsages(
     ...(u.recurring === undefined ? {} : { recurring: u.recurring }),
   }));
   const date = parsed.date instanceof Date ? parsed.date.toISOString() : parsed.date;
-  await send(ctx, {
+  await ctx.http.request({
     ...options,
     method: "POST",
     path: "/marketplace-component-usages/set_usage/",
@@ -105,5 +106,6 @@ export async function createComponentUsages(
       usages,
       ...(date === undefined ? {} : { date }),
     },
+    retry: ctx.conflictRetry,
   });
 }

@@ -1,5 +1,5 @@
 import type { Paginated } from "@meterkit/core";
-import type { ClientContext } from "../context.js";
+import type { WaldurContext } from "../context.js";
 import { list } from "../http/list.js";
 import { check, Filters } from "../input/common.js";
 import type { WaldurFilters } from "../input/filters.js";
@@ -20,9 +20,14 @@ export interface UserFilters extends WaldurFilters {
   project_uuid?: string;
 }
 
-/** `GET users/`: every user the caller may see (seed: `list_users`). @internal */
+/**
+ * `GET users/`: every user the caller may see, page by page (seed: `list_users`); filters are checked
+ * before sending.
+ * @example `for await (const user of listUsers(ctx, { is_active: true })) console.log(user.username)`
+ * @public
+ */
 export function listUsers(
-  ctx: ClientContext,
+  ctx: WaldurContext,
   filters: UserFilters = {},
   options?: ListOptions,
 ): Paginated<User> {

@@ -78,21 +78,21 @@ function linkArg(symbol: string | undefined, sent: unknown): string {
   return value.split("/").filter(Boolean).at(-1) ?? value;
 }
 
-const approve: Invoke = (c, r, _, port) => c.orders.approve(uuidOf(r), body(r, port) as never);
+const approve: Invoke = (c, r, _, port) => c.orders.approve({ orderUuid: uuidOf(r), ...body(r, port) });
 const reject: Invoke = (c, r, _, port) => {
   const b = body(r, port);
-  return c.orders.reject(
-    uuidOf(r),
-    b.provider_rejection_comment === undefined ? {} : { comment: String(b.provider_rejection_comment) },
-  );
+  return c.orders.reject({
+    orderUuid: uuidOf(r),
+    ...(b.provider_rejection_comment === undefined ? {} : { comment: String(b.provider_rejection_comment) }),
+  });
 };
 const setBackendId: Invoke = (c, r, _, port) =>
-  c.resources.setBackendId(uuidOf(r), String(body(r, port).backend_id));
+  c.resources.setBackendId({ resourceUuid: uuidOf(r), backendId: String(body(r, port).backend_id) });
 const submitReport: Invoke = (c, r, _, port) =>
-  c.resources.submitReport(uuidOf(r), body(r, port).report as never);
-const getTeam: Invoke = (c, r) => c.resources.getTeam(uuidOf(r), view(r));
-const getPlanPeriods: Invoke = (c, r) => c.resources.getPlanPeriods(uuidOf(r), view(r));
-const getOffering: Invoke = (c, r) => c.offerings.get(uuidOf(r));
+  c.resources.submitReport({ resourceUuid: uuidOf(r), report: body(r, port).report as never });
+const getTeam: Invoke = (c, r) => c.resources.getTeam({ resourceUuid: uuidOf(r), ...view(r) });
+const getPlanPeriods: Invoke = (c, r) => c.resources.getPlanPeriods({ resourceUuid: uuidOf(r), ...view(r) });
+const getOffering: Invoke = (c, r) => c.offerings.get({ offeringUuid: uuidOf(r) });
 
 /** Reference method name → our call. */
 export const OPERATIONS: Readonly<Record<string, Invoke>> = {

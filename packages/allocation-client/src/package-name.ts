@@ -1,0 +1,2 @@
+/** The package name every message of this package starts with. @internal */
+export const PACKAGE = "@meterkit/allocation-client";
