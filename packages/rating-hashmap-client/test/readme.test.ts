@@ -7,7 +7,9 @@ import { haveCloudKitty, noauthClient, unique } from "./support/services.js";
 describe.skipIf(!haveCloudKitty)("README example", () => {
   it("prints the price the README says, from the server and from the local engine", async () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
-    const claimed = /console\.log\(await hashmap\.quote\(usage\)\); \/\/ "([^"]+)"/.exec(readme)?.[1];
+    const claimed = /console\.log\(await hashmap\.quote\(\{ resources: usage \}\)\); \/\/ "([^"]+)"/.exec(
+      readme,
+    )?.[1];
     expect(claimed).toBeDefined();
     const hashmap = noauthClient();
     const name = unique("instance");
