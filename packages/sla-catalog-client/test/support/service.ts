@@ -1,10 +1,8 @@
-import { execFile } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { collect } from "@meterkit/core";
-// The reference service lives in the private @meterkit/sandbox app (a devDependency, built before our tests
-// by turbo's ^build).
-import { startSlaCatalog } from "@meterkit/sandbox";
+// The catalog service is @meterkit/sla-catalog-server (a devDependency, built before our tests by turbo's ^build).
+import { createScratchDatabase, startSlaCatalog } from "@meterkit/sla-catalog-server";
 import { ensureServices } from "@meterkit/services";
 import { type CatalogClient, createCatalogClient } from "../../src/index.js";
 
@@ -28,30 +26,8 @@ export interface Running {
   close(): Promise<void>;
 }
 
-/**
- * A fresh, empty database next to `adminUrl`, dropped by `drop()`. The sandbox's own helper for this is not
- * exported from its main entry, so the database is made with Debian's `psql` that serves the tests'
- * PostgreSQL anyway.
- */
-async function scratchDatabase(
-  adminUrl: string,
-  prefix: string,
-): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
-  const psql = (sql: string) =>
-    new Promise<void>((resolve, reject) => {
-      execFile("psql", [adminUrl, "-XAtq", "-v", "ON_ERROR_STOP=1", "-c", sql], (error, _out, stderr) =>
-        error ? reject(new Error(`psql: ${stderr || error.message}`)) : resolve(),
-      );
-    });
-  await psql(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return { url: url.href, drop: () => psql(`drop database if exists ${name} with (force)`) };
-}
-
 export async function startService(engine: { adminUrl?: string }): Promise<Running> {
-  const db = engine.adminUrl ? await scratchDatabase(engine.adminUrl, "sla_client") : undefined;
+  const db = engine.adminUrl ? await createScratchDatabase(engine.adminUrl) : undefined;
   const server = await startSlaCatalog({ port: 0, databaseUrl: db?.url });
   return {
     url: server.url,
