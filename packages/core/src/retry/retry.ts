@@ -70,7 +70,12 @@ export function retry(options: RetryOptions = {}): Middleware {
         ? rule.delayMs
         : Math.min(cap, hinted ?? random() * Math.min(cap, base * 2 ** (attempt - 1)));
       options.onRetry?.({ attempt, delayMs, reason: reasonOf(outcome), request: current });
-      await wait(delayMs, request.signal);
+      try {
+        await wait(delayMs, request.signal);
+      } catch (reason) {
+        // Aborted while waiting: say which request, not the wait.
+        throw isSdkError(reason, "aborted") ? new AbortError(request, request.signal?.reason) : reason;
+      }
     }
   };
 }
