@@ -101,7 +101,7 @@ describe("pnpm demo, as a newcomer runs it", () => {
     for (const s of report.rating?.rules.services ?? []) expect(names).toContain(s.name);
     for (const t of report.rating?.tenants ?? []) {
       expect(t.records.length, t.tenant).toBeGreaterThan(0);
-      expect(await hashmap.quote(t.records), t.tenant).toBe(t.cloudkitty);
+      expect(await hashmap.quote({ resources: t.records }), t.tenant).toBe(t.cloudkitty);
       expect(t.match, t.tenant).toBe(true);
       expect(Number(t.local)).toBeGreaterThan(0);
     }
@@ -111,17 +111,17 @@ describe("pnpm demo, as a newcomer runs it", () => {
     const c = report.catalog;
     if (!c) throw new Error("no catalog section");
     const catalog = createCatalogClient({ baseUrl: service("sla-catalog").url });
-    expect((await catalog.getParty(c.partyId)).status).toBe(c.partyStatus);
-    expect((await catalog.getProduct(c.productId)).partyId).toBe(c.partyId);
-    expect((await catalog.getProductOffer(c.offerId)).templateId).toBe(c.templateId);
+    expect((await catalog.parties.get({ partyId: c.partyId })).status).toBe(c.partyStatus);
+    expect((await catalog.products.get({ productId: c.productId })).partyId).toBe(c.partyId);
+    expect((await catalog.offers.get({ offerId: c.offerId })).templateId).toBe(c.templateId);
     for (const u of c.unitResources) {
-      const item = await catalog.getPricedItem(u.id);
+      const item = await catalog.pricedItems.get({ pricedItemId: u.id });
       expect(item.priceId, u.name).toBe(u.priceId);
       expect(item.guaranteeIds).toEqual(u.guaranteeIds);
-      const price = await catalog.getPrice(u.priceId);
+      const price = await catalog.prices.get({ priceId: u.priceId });
       expect(price.kind === "fixed" && price.value, u.name).toBe(u.value);
     }
-    expect((await catalog.getGuarantee(c.guaranteeId)).id).toBe(c.guaranteeId);
+    expect((await catalog.guarantees.get({ guaranteeId: c.guaranteeId })).id).toBe(c.guaranteeId);
   });
 
   it("Waldur shows the approved orders, backend ids and the reported usage", async () => {
@@ -140,7 +140,7 @@ describe("pnpm demo, as a newcomer runs it", () => {
     for (const b of a.backendIds) expect(resources.get(b.resourceUuid)).toBe(b.backendId);
     expect(a.usages.length).toBeGreaterThan(0);
     for (const u of a.usages) {
-      const periods = await waldur.resources.getPlanPeriods(u.resourceUuid);
+      const periods = await waldur.resources.getPlanPeriods({ resourceUuid: u.resourceUuid });
       const period = periods.find((p) => p.uuid === u.planPeriodUuid);
       const component = period?.components?.find((x) => x.type === u.type);
       expect(Number(component?.usage), u.type).toBe(Number(u.amount));

@@ -8,8 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { keystoneAuth } from "@meterkit/core";
 import { createHashMapClient } from "@meterkit/rating-hashmap-client";
-import { startAlmanach, startSlaCatalog, startWaldur } from "@meterkit/sandbox";
+import { startAlmanach, startWaldur } from "@meterkit/sandbox";
 import { createCatalogClient } from "@meterkit/sla-catalog-client";
+import { startSlaCatalog } from "@meterkit/sla-catalog-server";
 import pg from "pg";
 import { afterAll, expect, inject, it } from "vitest";
 import type { DemoReport } from "../src/report/model.js";
@@ -78,9 +79,9 @@ it("runs every step against the services named by flags and tokens", async () =>
   }
   expect(report.allocation?.usages.length).toBeGreaterThan(0);
   // The catalog database outlives the demo: the product is there.
-  const product = await createCatalogClient({ baseUrl: catalog.url }).getProduct(
-    report.catalog?.productId ?? 0,
-  );
+  const product = await createCatalogClient({ baseUrl: catalog.url }).products.get({
+    productId: report.catalog?.productId ?? 0,
+  });
   expect(product.name).toBe("Cloud compute (meterkit demo)");
   // CloudKitty priced the month, and the demo removed its rules when it was done.
   for (const t of report.rating?.tenants ?? []) expect(t.match, t.tenant).toBe(true);

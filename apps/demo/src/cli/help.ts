@@ -8,8 +8,8 @@ of instance and volume lifecycles in Almanach (ledger-client), prices the month 
 local rating engine (rating-hashmap-client), publishes the SLA catalog (sla-catalog-client) and reports
 usage to Waldur (allocation-client). Writes report.html (with a chart) and report.json.
 
-Without flags, Almanach, Waldur and the SLA catalog are local stand-ins (apps/sandbox) on free loopback
-ports, and the real CloudKitty is started from Debian's packages (tooling/services). Each can instead be a
+Without flags, Almanach and Waldur are local stand-ins (apps/sandbox) and the SLA catalog is meterkit's own
+service (@meterkit/sla-catalog-server), on free loopback ports, and the real CloudKitty is started from Debian's packages (tooling/services). Each can instead be a
 real deployment:
 
   --almanach-url URL          Almanach (env MK_DEMO_ALMANACH_URL)

@@ -3,10 +3,11 @@
  * sandbox stand-ins started in this process on free loopback ports (closed by {@link Cleanup}).
  */
 import { createWaldurClient, type WaldurClient } from "@meterkit/allocation-client";
-import { keystoneAuth, tokenAuth } from "@meterkit/core";
+import { keystoneAuth } from "@meterkit/core";
 import { type AlmanachClient, createAlmanachClient } from "@meterkit/ledger-client";
-import { startAlmanach, startSlaCatalog, startWaldur } from "@meterkit/sandbox";
+import { startAlmanach, startWaldur } from "@meterkit/sandbox";
 import { type CatalogClient, createCatalogClient } from "@meterkit/sla-catalog-client";
+import { startSlaCatalog } from "@meterkit/sla-catalog-server";
 import type { DemoOptions } from "../cli/options.js";
 import type { ServiceInfo } from "../report/model.js";
 import { createCatalogDatabase } from "./catalog-database.js";
@@ -83,7 +84,7 @@ export async function connectWaldur(
 }
 
 /**
- * The SLA catalog: the user's, or the stand-in with its data in a fresh database on the project's
+ * The SLA catalog: the user's, or meterkit's own service (`@meterkit/sla-catalog-server`) started here, with its data in a fresh database on the project's
  * PostgreSQL when `postgres()` names one, else in embedded PGlite, in memory.
  */
 export async function connectSlaCatalog(
@@ -93,10 +94,8 @@ export async function connectSlaCatalog(
 ): Promise<Connected<CatalogClient>> {
   if (options.slaCatalog) {
     const { url, token } = options.slaCatalog;
-    const auth =
-      token === undefined ? {} : { auth: tokenAuth({ token, header: "authorization", scheme: "Bearer" }) };
     return {
-      client: createCatalogClient({ baseUrl: url, ...auth }),
+      client: createCatalogClient({ baseUrl: url, token }),
       info: { name: "sla-catalog", kind: "real", url, auth: token === undefined ? "none" : "Bearer" },
     };
   }
@@ -105,7 +104,7 @@ export async function connectSlaCatalog(
     ? await createCatalogDatabase(pgServer.url, pgServer.runId, cleanup)
     : undefined;
   const server = await startSlaCatalog({ port: 0, databaseUrl });
-  cleanup.add("SLA catalog stand-in", () => server.close());
+  cleanup.add("SLA catalog service", () => server.close());
   return {
     client: createCatalogClient({ baseUrl: server.url }),
     info: {

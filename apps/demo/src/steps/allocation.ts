@@ -13,7 +13,7 @@ export async function runAllocation(
   metrics: MetricsResult,
 ): Promise<AllocationResult> {
   const pending = await collect(waldur.orders.list({ state: "pending-provider" }));
-  for (const order of pending) if (order.uuid) await waldur.orders.approve(order.uuid);
+  for (const order of pending) if (order.uuid) await waldur.orders.approve({ orderUuid: order.uuid });
   const after = new Map((await collect(waldur.orders.list())).map((o) => [o.uuid, o]));
   const approvedOrders = pending.map((o) => ({
     uuid: String(o.uuid),
@@ -32,12 +32,12 @@ export async function runAllocation(
   const backendIds: AllocationResult["backendIds"] = [];
   for (const [i, resourceUuid] of resourceUuids.entries()) {
     const backendId = `mkdemo-${plan.runId}-${i + 1}`;
-    await waldur.resources.setBackendId(resourceUuid, backendId);
+    await waldur.resources.setBackendId({ resourceUuid, backendId });
     backendIds.push({ resourceUuid, backendId });
   }
   const usages: AllocationResult["usages"] = [];
   for (const resourceUuid of resourceUuids) {
-    const open = (await waldur.resources.getPlanPeriods(resourceUuid)).find((p) => !p.end);
+    const open = (await waldur.resources.getPlanPeriods({ resourceUuid })).find((p) => !p.end);
     if (!open) continue;
     await waldur.componentUsages.create({
       planPeriodUuid: open.uuid,

@@ -21,9 +21,9 @@ export function slaTemplate(uuid: string): string {
 export async function publishCatalog(catalog: CatalogClient, plan: Plan): Promise<CatalogResult> {
   const validFrom = plan.start.toISOString().slice(0, 10);
   const validUntil = `${plan.start.getUTCFullYear() + 1}-12-31`;
-  const party = await catalog.createParty({ name: `meterkit demo provider ${plan.runId}` });
-  const approved = await catalog.approveParty({ partyId: party.id, balance: "0", creditLimit: "10000" });
-  const product = await catalog.addProduct({
+  const party = await catalog.parties.create({ name: `meterkit demo provider ${plan.runId}` });
+  const approved = await catalog.parties.approve({ partyId: party.id, balance: "0", creditLimit: "10000" });
+  const product = await catalog.products.create({
     partyId: party.id,
     name: "Cloud compute (meterkit demo)",
     description: "Virtual machines by the hour, with block storage",
@@ -31,19 +31,19 @@ export async function publishCatalog(catalog: CatalogClient, plan: Plan): Promis
     validFrom,
   });
   const templateId = `mkdemo-${plan.runId}-compute`;
-  const template = await catalog.addTemplate({
+  const template = await catalog.templates.create({
     content: slaTemplate(templateId),
     description: "Compute SLA",
     providerId: party.id,
   });
-  const offer = await catalog.addProductOffer({
+  const offer = await catalog.offers.create({
     productId: product.id,
     partyId: party.id,
     templateId: template.id,
     name: "Pay as you go",
     validFrom,
   });
-  const guarantee = await catalog.addGuarantee({
+  const guarantee = await catalog.guarantees.create({
     name: "Availability 99.9 %",
     description: "Monthly uptime of every instance; 10 % of the price back when missed",
     type: "availability",
@@ -55,13 +55,13 @@ export async function publishCatalog(catalog: CatalogClient, plan: Plan): Promis
   });
   const unitResources: CatalogResult["unitResources"] = [];
   for (const f of FLAVORS) {
-    const unit = await catalog.addUnitResource({
+    const unit = await catalog.unitResources.create({
       name: f.name,
       type: `vm.${f.name.replace(".", "_")}`,
       description: `${f.vcpus} vCPU, ${f.ramMb / 1024} GB RAM`,
       unit: "hour",
     });
-    const fee = await catalog.addFixedFee({
+    const fee = await catalog.fixedFees.create({
       validFrom,
       validUntil,
       period: "per_hour",
@@ -69,9 +69,9 @@ export async function publishCatalog(catalog: CatalogClient, plan: Plan): Promis
       datatype: "vm",
       value: f.pricePerHour,
     });
-    await catalog.associatePrice({ priceId: fee.id, pricedItemId: unit.id });
-    await catalog.associateGuarantee({ guaranteeId: guarantee.id, pricedItemId: unit.id });
-    const item = await catalog.getPricedItem(unit.id);
+    await catalog.pricedItems.setPrice({ priceId: fee.id, pricedItemId: unit.id });
+    await catalog.pricedItems.addGuarantee({ guaranteeId: guarantee.id, pricedItemId: unit.id });
+    const item = await catalog.pricedItems.get({ pricedItemId: unit.id });
     unitResources.push({
       id: unit.id,
       name: f.name,
@@ -80,7 +80,7 @@ export async function publishCatalog(catalog: CatalogClient, plan: Plan): Promis
       guaranteeIds: item.guaranteeIds,
     });
   }
-  const storageFee = await catalog.addVariableFee({
+  const storageFee = await catalog.variableFees.create({
     validFrom,
     validUntil,
     period: "per_hour",

@@ -4,6 +4,6 @@ import type { CreatedRules } from "./rating-rules.js";
 
 /** Deletes the services (recursively: fields, mappings, thresholds), then the groups. */
 export async function deleteRules(hashmap: HashMapClient, created: CreatedRules): Promise<void> {
-  for (const s of created.services.splice(0)) await hashmap.services.delete(s.id);
-  for (const g of created.groups.splice(0)) await hashmap.groups.delete(g.id);
+  for (const s of created.services.splice(0)) await hashmap.services.delete({ serviceId: s.id });
+  for (const g of created.groups.splice(0)) await hashmap.groups.delete({ groupId: g.id });
 }

@@ -50,7 +50,11 @@ export async function rateUsage(
     }
     const local = records.length ? engine.price(records) : "0";
     const quoted =
-      "client" in cloudkitty ? (records.length ? await cloudkitty.client.quote(records) : "0") : null;
+      "client" in cloudkitty
+        ? records.length
+          ? await cloudkitty.client.quote({ resources: records })
+          : "0"
+        : null;
     tenants.push({
       tenant: t.name,
       tenantId: t.id,
