@@ -1,21 +1,11 @@
 // Benchmarks of @meterkit/metric-parser against baselines measured in the same run.
 // Run with `pnpm run bench` (builds first). Prints ops/s; never asserts durations.
+import { seededRandom } from "@meterkit/core/testing";
 import jsep from "jsep";
 import { CaseExpressionParser, SimpleExpressionParser } from "../dist/index.js";
 
-/** Mulberry32: a small seeded PRNG, so every run measures the same inputs. */
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = prng(20181004);
+// Seeded, so every run measures the same inputs.
+const random = seededRandom(20181004);
 const pick = (items) => items[Math.floor(random() * items.length)];
 const VARIABLES = ["value", "total", "used", "offset", "x", "y"];
 

@@ -98,6 +98,16 @@ describe("evaluation errors", () => {
     expect(() => parser.parse("x").evaluate({ x: 10n ** 400n })).toThrow(ExpressionOverflowError);
     expect(parser.parse("1e308 * 10").evaluate()).toBe(Infinity);
   });
+
+  it("names the variable's type as Python's float() does", () => {
+    // python3: float({}) → "float() argument must be a string or a real number, not 'dict'"
+    const message = (x: string) => `float() argument must be a string or a real number, not ${x}`;
+    expect(() => parser.parse("x").evaluate({ x: { a: 1 } })).toThrow(message("'dict'"));
+    expect(() => parser.parse("x").evaluate({ x: [1] })).toThrow(message("'list'"));
+    expect(() => parser.parse("x").evaluate({ x: " \u0664\u0662 " })).not.toThrow();
+    expect(parser.parse("x").evaluate({ x: "1_000.5" })).toBe(1000.5);
+    expect(() => parser.parse("x").evaluate({ x: "1__0" })).toThrow(ExpressionValueError);
+  });
 });
 
 describe("backtracking", () => {

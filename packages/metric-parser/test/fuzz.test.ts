@@ -1,3 +1,4 @@
+import { seededRandom } from "@meterkit/core/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   CaseExpressionParser,
@@ -13,7 +14,6 @@ import {
   arithmetic,
   caseExpression,
   DANGEROUS_NAMES,
-  prng,
   type Random,
   ternary,
   tokenSoup,
@@ -83,7 +83,7 @@ describe("fuzz", () => {
   it(`${INPUTS.toLocaleString("en-US")} generated inputs through every parser fail only with typed errors`, {
     timeout: 180_000,
   }, () => {
-    const random = prng(20181004);
+    const random = seededRandom(20181004);
     const problems: string[] = [];
     let parsedCount = 0;
     let evaluatedCount = 0;
@@ -130,7 +130,7 @@ describe("fuzz", () => {
   });
 
   it("deeply nested random CASE conditions neither hang nor fail untyped", () => {
-    const random = prng(7);
+    const random = seededRandom(7);
     // Random nestings of the constructs that make a backtracking parser retry work, failing or not at the core.
     const wrappers: ((inner: string) => string)[] = [
       (inner) => `(${inner})`,

@@ -1,17 +1,6 @@
 /** Seeded generators of expressions for the fuzz test. Deterministic: the same seed gives the same inputs. */
 
-/** Mulberry32. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
+/** A source of numbers in [0, 1): `seededRandom(seed)` from `@meterkit/core/testing`. */
 export type Random = () => number;
 export const pick = <T>(random: Random, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)]!;

@@ -1,6 +1,6 @@
+import { asciiDigits } from "@meterkit/core/python";
 import type { ArithNode, CompareNode } from "../syntax/ast.js";
 import type { ArithmeticOperator, RelationalOperator } from "../values/operators.js";
-import { asciiDigits } from "../values/unicode-digits.js";
 import { readVariable, relateNumbers, type Scope } from "./operands.js";
 
 /**

@@ -1,5 +1,5 @@
 import { ExpressionSyntaxError, ExpressionTypeError } from "../errors.js";
-import { pyTypeName } from "../values/to-float.js";
+import { typeName } from "../values/type-name.js";
 import type { RootNode } from "./ast.js";
 import { caseExpression, ternary, ternaryOrArithmetic } from "./grammar.js";
 import { createJsepRunner, type JsepScope } from "./jsep-engine.js";
@@ -41,7 +41,7 @@ function parseWith(state: ParseState, grammar: Grammar): RootNode {
 /** Parses `text` with one of the grammars into a tree, or throws {@link ExpressionSyntaxError}. */
 export function parseTree(text: string, grammar: Grammar): RootNode {
   if (typeof text !== "string") {
-    throw new ExpressionTypeError(`expression must be a string, not '${pyTypeName(text)}'`);
+    throw new ExpressionTypeError(`expression must be a string, not '${typeName(text)}'`);
   }
   return runJsep(text, (scope: JsepScope) => {
     const state: ParseState = {

@@ -1,3 +1,5 @@
+import { pyFloatRepr } from "@meterkit/core/python";
+
 /**
  * A complex number, as Python produces when a negative number is raised to a fractional power
  * (`(-8)^(1/3)`). It keeps flowing through arithmetic exactly as Python 3.11's `complex` does.
@@ -14,17 +16,18 @@ export class Complex {
     this.im = im;
   }
 
-  /** Python's `str()` of the value, e.g. `(1.0000000000000002+1.7320508075688772j)`. */
+  /**
+   * Python's `str()` of the value, e.g. `(1.0000000000000002+1.7320508075688772j)`: each part in float repr
+   * without a forced `.0` (`(1+2j)`, `(1e-05+1j)`, `(1e+16+0j)`), and a `+0` real part left out (`1j`).
+   */
   toString(): string {
-    const sign = this.im < 0 || Object.is(this.im, -0) || Number.isNaN(this.im) ? "" : "+";
-    return `(${pyFloatRepr(this.re)}${sign}${pyFloatRepr(this.im)}j)`;
+    const im = pyFloatRepr(this.im, { dotZero: false });
+    // CPython's complex_repr prints only the imaginary part, without parentheses, when the real part is +0.
+    if (this.re === 0 && !Object.is(this.re, -0)) return `${im}j`;
+    // The imaginary part always carries a sign; NaN prints as `+nan` whatever its sign bit.
+    const sign = im.startsWith("-") ? "" : "+";
+    return `(${pyFloatRepr(this.re, { dotZero: false })}${sign}${im}j)`;
   }
-}
-
-function pyFloatRepr(value: number): string {
-  if (Number.isNaN(value)) return "nan";
-  if (!Number.isFinite(value)) return value > 0 ? "inf" : "-inf";
-  return Number.isInteger(value) && Math.abs(value) < 1e16 ? value.toFixed(0) : String(value);
 }
 
 /** Thrown where Python raises ZeroDivisionError; a binary step that throws it yields 0.0, as in the original. */

@@ -1,7 +1,7 @@
 import { ExpressionTypeError } from "../errors.js";
 import { Complex, cProd, cQuot, ZERO_DIVISION } from "./complex.js";
 import { complexPow, floatPow } from "./power.js";
-import { pyTypeName } from "./to-float.js";
+import { typeName } from "./type-name.js";
 
 /**
  * What an expression evaluates to: a double, `null` (Python `None`, from `NULL` or a CASE without a match)
@@ -16,7 +16,7 @@ export type ArithmeticOperator = "+" | "-" | "*" | "/" | "^";
 function unsupported(op: string, a: ExpressionValue, b: ExpressionValue): ExpressionTypeError {
   const shown = op === "^" ? "** or pow()" : op;
   return new ExpressionTypeError(
-    `unsupported operand type(s) for ${shown}: '${pyTypeName(a)}' and '${pyTypeName(b)}'`,
+    `unsupported operand type(s) for ${shown}: '${typeName(a)}' and '${typeName(b)}'`,
   );
 }
 
@@ -84,7 +84,7 @@ export function compare(op: RelationalOperator, a: ExpressionValue, b: Expressio
   if (op === "!=") return !equals(a, b);
   if (typeof a !== "number" || typeof b !== "number") {
     throw new ExpressionTypeError(
-      `'${op}' not supported between instances of '${pyTypeName(a)}' and '${pyTypeName(b)}'`,
+      `'${op}' not supported between instances of '${typeName(a)}' and '${typeName(b)}'`,
     );
   }
   switch (op) {

@@ -1,6 +1,6 @@
+import { decimalDigitValue, withoutDigitUnderscores } from "@meterkit/core/python";
 import { ExpressionOverflowError, ExpressionTypeError, ExpressionValueError } from "../errors.js";
-import { Complex } from "./complex.js";
-import { decimalDigitValue } from "./unicode-digits.js";
+import { typeName } from "./type-name.js";
 
 // Python's str.isspace() beyond ASCII; float() maps these to ' ' before stripping.
 const PY_UNICODE_SPACE = /[\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/u;
@@ -23,44 +23,15 @@ export function parsePythonFloat(text: string): number {
       ascii += String(digit);
     }
   }
-  let s = ascii.replace(ASCII_SPACE, "");
-  if (s.includes("_")) s = removeUnderscores(s, text);
-  if (!PY_FLOAT.test(s)) throw new ExpressionValueError(text);
+  // CPython _Py_string_to_number_with_underscores: each '_' must sit between two digits.
+  const s = withoutDigitUnderscores(ascii.replace(ASCII_SPACE, ""));
+  if (s === undefined || !PY_FLOAT.test(s)) throw new ExpressionValueError(text);
   const lower = s.toLowerCase();
   const negative = lower.startsWith("-");
   const body = lower.replace(/^[+-]/, "");
   if (body === "nan") return Number.NaN;
   if (body === "inf" || body === "infinity") return negative ? -Infinity : Infinity;
   return Number(s);
-}
-
-// CPython _Py_string_to_number_with_underscores: each '_' must sit between two digits.
-function removeUnderscores(s: string, original: string): string {
-  let out = "";
-  let prev = "";
-  for (const ch of s) {
-    if (ch === "_") {
-      if (!(prev >= "0" && prev <= "9")) throw new ExpressionValueError(original);
-    } else {
-      if (prev === "_" && !(ch >= "0" && ch <= "9")) throw new ExpressionValueError(original);
-      out += ch;
-    }
-    prev = ch;
-  }
-  if (prev === "_") throw new ExpressionValueError(original);
-  return out;
-}
-
-/** Python type name of a JS value, for messages. */
-export function pyTypeName(value: unknown): string {
-  if (value === null || value === undefined) return "NoneType";
-  if (typeof value === "number") return "float";
-  if (typeof value === "bigint") return "int";
-  if (typeof value === "boolean") return "bool";
-  if (typeof value === "string") return "str";
-  if (value instanceof Complex) return "complex";
-  if (Array.isArray(value)) return "list";
-  return "object";
 }
 
 /**
@@ -82,7 +53,7 @@ export function toFloat(value: unknown): number {
     }
     default:
       throw new ExpressionTypeError(
-        `float() argument must be a string or a real number, not '${pyTypeName(value)}'`,
+        `float() argument must be a string or a real number, not '${typeName(value)}'`,
       );
   }
 }
