@@ -33,7 +33,7 @@ it("allocation-client: every operation completes or fails typed, no POST reaches
   const resource = resources[0] ?? "";
   const offering = data.offerings[0]?.uuid ?? "";
   const direct = createWaldurClient({ baseUrl: waldur.url, token: waldur.token });
-  const [period] = await direct.resources.getPlanPeriods(resource);
+  const [period] = await direct.resources.getPlanPeriods({ resourceUuid: resource });
   if (!period) throw new Error("the stand-in has no plan period for its sample resource");
 
   const rig = await startFaultRig({ target: waldur.url, seed: 4242, stallMs: 1_400 });
@@ -54,12 +54,12 @@ it("allocation-client: every operation completes or fails typed, no POST reaches
       case 1:
         return {
           name: `setBackendId ${i}`,
-          run: () => client.resources.setBackendId(target, `backend-${i}`),
+          run: () => client.resources.setBackendId({ resourceUuid: target, backendId: `backend-${i}` }),
         };
       case 2:
         return { name: `users.list ${i}`, run: () => collect(client.users.list({}, { limit: 15 })) };
       case 3:
-        return { name: `offerings.get ${i}`, run: () => client.offerings.get(offering) };
+        return { name: `offerings.get ${i}`, run: () => client.offerings.get({ offeringUuid: offering }) };
       case 4:
         return {
           name: `componentUsages.create ${i}`,
@@ -70,11 +70,15 @@ it("allocation-client: every operation completes or fails typed, no POST reaches
             }),
         };
       case 5:
-        return { name: `getTeam ${i}`, run: () => client.resources.getTeam(resource) };
+        return { name: `getTeam ${i}`, run: () => client.resources.getTeam({ resourceUuid: resource }) };
       case 6:
         return {
           name: `submitReport ${i}`,
-          run: () => client.resources.submitReport(target, [{ header: `report ${i}`, body: "access: ssh" }]),
+          run: () =>
+            client.resources.submitReport({
+              resourceUuid: target,
+              report: [{ header: `report ${i}`, body: "access: ssh" }],
+            }),
         };
       case 7:
         return { name: `orders.list ${i}`, run: () => collect(client.orders.list({}, { limit: 20 })) };
@@ -84,7 +88,10 @@ it("allocation-client: every operation completes or fails typed, no POST reaches
           run: () => client.offeringUsers.create({ offering, user: hex("fa017", k), username: `login-${k}` }),
         };
       default:
-        return { name: `orders.approve ${i}`, run: () => client.orders.approve(hex("0de7", k)) };
+        return {
+          name: `orders.approve ${i}`,
+          run: () => client.orders.approve({ orderUuid: hex("0de7", k) }),
+        };
     }
   });
   const untyped: string[] = [];

@@ -47,12 +47,12 @@ it("rating-hashmap-client: every operation completes or fails typed, no POST rea
       const mapping = seeded[i % SEEDED] ?? "";
       if (i % 100 === 42) {
         const usage = { service: run, volume: "2", desc: { metadata: { flavor: "seed-1", op: i } } };
-        return { name: `quote ${i}`, run: () => hashmap.quote([usage], { timeoutMs: 8_000 }) };
+        return { name: `quote ${i}`, run: () => hashmap.quote({ resources: [usage] }, { timeoutMs: 8_000 }) };
       }
       if (i % 20 === 7) {
         return {
           name: `mappings.update ${i}`,
-          run: () => hashmap.mappings.update(mapping, { cost: `${1 + (i % 7)}.5` }),
+          run: () => hashmap.mappings.update({ mappingId: mapping, patch: { cost: `${1 + (i % 7)}.5` } }),
         };
       }
       switch (i % 10) {
@@ -69,15 +69,18 @@ it("rating-hashmap-client: every operation completes or fails typed, no POST rea
               }),
           };
         case 1:
-          return { name: `mappings.get ${i}`, run: () => hashmap.mappings.get(mapping) };
+          return { name: `mappings.get ${i}`, run: () => hashmap.mappings.get({ mappingId: mapping }) };
         case 2:
-          return { name: `services.get ${i}`, run: () => hashmap.services.get(service.service_id) };
+          return {
+            name: `services.get ${i}`,
+            run: () => hashmap.services.get({ serviceId: service.service_id }),
+          };
         case 3:
-          return { name: `fields.get ${i}`, run: () => hashmap.fields.get(field.field_id) };
+          return { name: `fields.get ${i}`, run: () => hashmap.fields.get({ fieldId: field.field_id }) };
         case 4:
           return { name: `module.get ${i}`, run: () => hashmap.module.get() };
         default:
-          return { name: `mapTypes ${i}`, run: () => hashmap.mapTypes() };
+          return { name: `mapTypes ${i}`, run: () => hashmap.mapTypes.list() };
       }
     });
     const untyped: string[] = [];
@@ -97,6 +100,6 @@ it("rating-hashmap-client: every operation completes or fails typed, no POST rea
     expect(row.retries).toBeGreaterThan(0);
     expectResilient(row, OPERATIONS);
   } finally {
-    await direct.services.delete(service.service_id); // recursive: fields and mappings go too
+    await direct.services.delete({ serviceId: service.service_id }); // recursive: fields and mappings go too
   }
 });

@@ -14,7 +14,7 @@ import { dirname, join } from "node:path";
 import { createWaldurClient } from "@meterkit/allocation-client";
 import { createHttpClient, keystoneAuth, type Logger, logRequests, tokenAuth } from "@meterkit/core";
 import { cassetteDispatcher } from "@meterkit/core/testing";
-import { AlmanachClient } from "@meterkit/ledger-client";
+import { createAlmanachClient } from "@meterkit/ledger-client";
 import { createHashMapClient } from "@meterkit/rating-hashmap-client";
 import { ensureServices } from "@meterkit/services";
 import { createCatalogClient } from "@meterkit/sla-catalog-client";
@@ -126,34 +126,35 @@ afterAll(async () => {
 
 describe("secrets: canary credentials in every auth slot", () => {
   it("provokes every client into errors with a static canary token, logging on", async () => {
+    // Debug logging on: the clients' `logger` option (one line per attempt), and core middleware for core.
     const middleware = [logRequests(logger)];
-    const almanach = new AlmanachClient({ url: server.url, token: TOKEN, middleware, timeoutMs: 300 });
-    await provoke("ledger-client getInfo", () => almanach.getInfo());
-    await provoke("ledger-client getEntity (validation)", () => almanach.getEntity(".."));
+    const almanach = createAlmanachClient({ baseUrl: server.url, token: TOKEN, logger, timeoutMs: 300 });
+    await provoke("ledger-client info.get", () => almanach.info.get());
+    await provoke("ledger-client entities.get (validation)", () => almanach.entities.get({ entityId: ".." }));
     const waldur = createWaldurClient({
       baseUrl: `${server.url}/api/`,
       token: TOKEN,
-      middleware,
+      logger,
       timeoutMs: 300,
       conflictRetry: { attempts: 1 },
     });
     await provoke("allocation-client offerings.get", () =>
-      waldur.offerings.get("0123456789abcdef0123456789abcdef"),
+      waldur.offerings.get({ offeringUuid: "0123456789abcdef0123456789abcdef" }),
     );
     await provoke("allocation-client orders.approve", () =>
-      waldur.orders.approve("0123456789abcdef0123456789abcdef"),
+      waldur.orders.approve({ orderUuid: "0123456789abcdef0123456789abcdef" }),
     );
     const sla = createCatalogClient({
       baseUrl: `${server.url}/sla-catalog/v1`,
-      auth: tokenAuth({ token: TOKEN, scheme: "Bearer" }),
-      middleware,
+      token: TOKEN,
+      logger,
       timeoutMs: 300,
     });
-    await provoke("sla-catalog-client getProduct", () => sla.getProduct(1));
+    await provoke("sla-catalog-client products.get", () => sla.products.get({ productId: 1 }));
     const hashmap = createHashMapClient({
       baseUrl: server.url,
-      auth: tokenAuth({ token: TOKEN, header: "X-Auth-Token" }),
-      middleware,
+      token: TOKEN,
+      logger,
       timeoutMs: 300,
     });
     await provoke("rating-hashmap-client services.list", () => hashmap.services.list());
@@ -215,10 +216,12 @@ describe("secrets: canary credentials in every auth slot", () => {
     server.respondWith(echo(200));
     const file = join(dir, "almanach.cassette.json");
     const dispatcher = cassetteDispatcher({ file, mode: "record" });
-    const almanach = new AlmanachClient({ url: server.url, token: TOKEN, dispatcher });
-    await almanach.getInfo().catch((error: unknown) => capture.error("cassette almanach", error));
+    const almanach = createAlmanachClient({ baseUrl: server.url, token: TOKEN, dispatcher });
+    await almanach.info.get().catch((error: unknown) => capture.error("cassette almanach", error));
     server.respondWith(echo(500));
-    await almanach.getVolumeTypes().catch((error: unknown) => capture.error("cassette almanach 500", error));
+    await almanach.volumeTypes
+      .list()
+      .catch((error: unknown) => capture.error("cassette almanach 500", error));
     await dispatcher.close();
     capture.file("cassette (static token, echoing server)", file);
 

@@ -3,8 +3,8 @@
  * PGlite database) behind the fault proxy.
  */
 import { collect } from "@meterkit/core";
-import { startSlaCatalog } from "@meterkit/sandbox";
 import { createCatalogClient } from "@meterkit/sla-catalog-client";
+import { startSlaCatalog } from "@meterkit/sla-catalog-server";
 import { expect, it } from "vitest";
 import { type Operation, runCampaign } from "../src/campaign.js";
 import { startFaultRig } from "../src/fault-rig.js";
@@ -17,10 +17,10 @@ it("sla-catalog-client: every operation completes or fails typed, no POST reache
   try {
     // Seed directly (no proxy): an approved provider, a product and a unit resource to read back.
     const direct = createCatalogClient({ baseUrl: catalog.url });
-    const party = await direct.createParty({ name: "fault provider" });
-    await direct.approveParty({ partyId: party.id, balance: "1000", creditLimit: "100" });
-    const product = await direct.addProduct({ partyId: party.id, name: "seed product" });
-    const unit = await direct.addUnitResource({ name: "seed cpu", type: "cpu_speed" });
+    const party = await direct.parties.create({ name: "fault provider" });
+    await direct.parties.approve({ partyId: party.id, balance: "1000", creditLimit: "100" });
+    const product = await direct.products.create({ partyId: party.id, name: "seed product" });
+    const unit = await direct.unitResources.create({ name: "seed cpu", type: "cpu_speed" });
 
     const rig = await startFaultRig({ target: catalog.url, seed: 5150, stallMs: 1_400 });
     // The service writes one transaction at a time into WASM PostgreSQL: 600 ms per attempt.
@@ -36,27 +36,30 @@ it("sla-catalog-client: every operation completes or fails typed, no POST reache
         case 5:
           return {
             name: `addProduct ${i}`,
-            run: () => client.addProduct({ partyId: party.id, name: `product ${i}`, category: "fault" }),
+            run: () => client.products.create({ partyId: party.id, name: `product ${i}`, category: "fault" }),
           };
         case 1:
-          return { name: `getProduct ${i}`, run: () => client.getProduct(product.id) };
+          return { name: `getProduct ${i}`, run: () => client.products.get({ productId: product.id }) };
         case 2:
-          return { name: `listProducts ${i}`, run: () => collect(client.listProducts({}), 20) };
+          return { name: `listProducts ${i}`, run: () => collect(client.products.list({}), 20) };
         case 3:
-          return { name: `createParty ${i}`, run: () => client.createParty({ name: `party ${i}` }) };
+          return { name: `createParty ${i}`, run: () => client.parties.create({ name: `party ${i}` }) };
         case 4:
-          return { name: `getParty ${i}`, run: () => client.getParty(party.id) };
+          return { name: `getParty ${i}`, run: () => client.parties.get({ partyId: party.id }) };
         case 6:
           return {
             name: `addUnitResource ${i}`,
-            run: () => client.addUnitResource({ name: `unit ${i}`, type: "cpu_speed" }),
+            run: () => client.unitResources.create({ name: `unit ${i}`, type: "cpu_speed" }),
           };
         case 7:
-          return { name: `listParties ${i}`, run: () => collect(client.listParties({}), 20) };
+          return { name: `listParties ${i}`, run: () => collect(client.parties.list({}), 20) };
         case 8:
-          return { name: `listUnitResources ${i}`, run: () => collect(client.listUnitResources(), 10) };
+          return { name: `listUnitResources ${i}`, run: () => collect(client.unitResources.list(), 10) };
         default:
-          return { name: `getUnitResource ${i}`, run: () => client.getUnitResource(unit.id) };
+          return {
+            name: `getUnitResource ${i}`,
+            run: () => client.unitResources.get({ unitResourceId: unit.id }),
+          };
       }
     });
     const untyped: string[] = [];

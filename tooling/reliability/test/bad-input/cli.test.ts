@@ -6,6 +6,10 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import type { CliProgram } from "@meterkit/core/cli";
+import { program as almanachProgram } from "@meterkit/ledger-client/cli";
+import { program as hashmapProgram } from "@meterkit/rating-hashmap-client/cli";
+import { program as slaCatalogProgram } from "@meterkit/sla-catalog-client/cli";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RecordingServer, startRecordingServer } from "../../src/bad-input/recording-server.js";
 import { Tally } from "../../src/bad-input/tally.js";
@@ -85,6 +89,9 @@ const CLIS: {
       [["AddProduct", "-p", "1"], /-n\b/],
       // 100 KB: a single argv entry cannot hold 1 MB (E2BIG), and the catalog caps names at 255 anyway.
       [["AddProduct", "-p", "1", "-n", "x".repeat(100 * 1024)], /name|-n\b/],
+      // A flag missing its value is named, also when the next word is another flag; a repeat is refused.
+      [["AddProduct", "-p", "-n", "ProductName"], /-p needs a value/],
+      [["AddProduct", "-p", "1", "-n", "A", "-n", "B"], /-n given twice/],
     ],
   },
   {
@@ -123,6 +130,43 @@ describe("CLIs: bad flags are refused before anything is sent", () => {
           tally.record(`${cli.name} CLI (${cli.pkg})`, "refused");
         },
       );
+    });
+  }
+});
+
+const PROGRAMS: Record<string, CliProgram> = {
+  almanach: almanachProgram as CliProgram,
+  "sla-catalog": slaCatalogProgram as CliProgram,
+  hashmap: hashmapProgram as CliProgram,
+};
+
+describe("CLIs: one kit, the same help, version and usage errors", () => {
+  for (const cli of CLIS) {
+    const program = PROGRAMS[cli.name] as CliProgram;
+    it(`${cli.name} --help, --version and every command's --help exit 0 and send nothing`, async () => {
+      server.reset();
+      const main = await run(bin(cli.pkg), ["--help"], cli.env());
+      expect(main.code, main.stderr).toBe(0);
+      expect(main.stdout).toMatch(new RegExp(`^usage: ${cli.name} `));
+      expect(main.stdout).toMatch(/Exit codes: 0 ok, 1 unexpected, 2 usage, 3 invalid input, 4 not found/);
+      const version = await run(bin(cli.pkg), ["--version"], cli.env());
+      expect(version.code).toBe(0);
+      expect(version.stdout).toMatch(new RegExp(`^${cli.name} \\d+\\.\\d+\\.\\d+`));
+      for (const command of program.commands) {
+        const help = await run(bin(cli.pkg), [...command.name.split(" "), "--help"], cli.env());
+        expect(help.code, `${command.name} --help: ${help.stderr}`).toBe(0);
+        expect(help.stdout).toMatch(new RegExp(`^usage: ${cli.name} ${command.name}\\b`));
+      }
+      expect(server.requests).toHaveLength(0);
+    }, 120_000);
+
+    it(`${cli.name}: a usage error exits 2 with one line on stderr`, async () => {
+      const [first] = program.commands;
+      const r = await run(bin(cli.pkg), [...(first?.name.split(" ") ?? []), "--no-such-option"], cli.env());
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.trim().split("\n")).toHaveLength(1);
+      expect(r.stderr).toMatch(/no-such-option/);
     });
   }
 });
