@@ -1,6 +1,6 @@
 // The environment README examples may read, the way a user's shell would hold it: OpenStack's OS_*
 // variables for Keystone, and each service's URL and token. Real services come from tooling/services,
-// the stand-ins from the sandbox (started in this process).
+// the stand-ins from the sandbox and the SLA catalog service (started in this process).
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -19,7 +19,11 @@ export async function exampleEnv(root) {
   };
   const closers = [];
   try {
-    const sandbox = await import(pathToFileURL(join(root, "apps/sandbox/dist/index.js")).href);
+    const sandbox = {
+      ...(await import(pathToFileURL(join(root, "apps/sandbox/dist/index.js")).href)),
+      // meterkit's own catalog service, started the same way as the stand-ins.
+      ...(await import(pathToFileURL(join(root, "packages/sla-catalog-server/dist/index.js")).href)),
+    };
     for (const [start, urlKey, tokenKey, token] of [
       ["startAlmanach", "ALMANACH_URL", "ALMANACH_TOKEN", "secret"],
       ["startWaldur", "WALDUR_URL", "WALDUR_TOKEN", "sandbox-token"],
