@@ -216,3 +216,16 @@ describe("number text rules", () => {
     ]);
   });
 });
+
+describe("objects that are not JSON", () => {
+  it("a class instance prints as its own toString(), a Map as a dict", () => {
+    class Stamp {
+      toString() {
+        return "2017-02-07T10:00:00Z";
+      }
+    }
+    expect(pyRepr({ at: new Stamp() })).toBe("{'at': 2017-02-07T10:00:00Z}");
+    expect(pyStr(new Stamp())).toBe("2017-02-07T10:00:00Z");
+    expect(pyRepr(new Map([["k", 1]]))).toBe("{'k': 1}");
+  });
+});

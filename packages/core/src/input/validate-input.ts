@@ -29,7 +29,11 @@ export function validateInput<T>(
     // zod reports unknown keys on the parent object; name each key instead, so `field` is the culprit.
     const keys = (issue as { code?: string; keys?: readonly string[] }).keys;
     if ((issue as { code?: string }).code === "unrecognized_keys" && keys?.length) {
-      return keys.map((key) => ({ path: [...path, key], message: "is not a field of this operation" }));
+      // zod's own wording is generic; a schema's custom message (a hint where the key belongs) is kept.
+      const message = /^Unrecognized key/.test(issue.message)
+        ? "is not a field of this operation"
+        : issue.message;
+      return keys.map((key) => ({ path: [...path, key], message }));
     }
     return [{ path, message: issue.message }];
   });

@@ -4,6 +4,8 @@
  * own output.
  */
 
+import { isPlainObject } from "./types.js";
+
 /**
  * Python's `repr()` (and `str()`) of a float: the shortest digits that round-trip, the exponent form below
  * 1e-4 and from 1e16 (`1e-05`, `1e+16`, where JavaScript switches at 1e-7 and 1e21), `nan`, `inf`.
@@ -59,7 +61,8 @@ export function pyStr(value: unknown): string {
 
 /**
  * Python's `repr()` of a JSON-like value: `None`, `True`, `'text'` (quoted and escaped as Python does),
- * numbers as {@link pyStr}, `[1, 'a']`, `{'k': None}`. Dates print as their ISO text, quoted.
+ * numbers as {@link pyStr}, `[1, 'a']`, `{'k': None}`. Dates print as their ISO text, quoted; other class
+ * instances as their own `toString()`.
  * @public
  */
 export function pyRepr(value: unknown): string {
@@ -71,6 +74,9 @@ export function pyRepr(value: unknown): string {
   if (typeof value === "string") return pyStringRepr(value);
   if (value instanceof Date) return pyStringRepr(value.toISOString());
   if (Array.isArray(value)) return `[${value.map(pyRepr).join(", ")}]`;
+  // A class instance (a date type, a model) prints as it prints itself, as a Python object's __repr__ would.
+  if (typeof value === "object" && !isPlainObject(value) && !(value instanceof Map)) return String(value);
+  if (value instanceof Map) return pyRepr(Object.fromEntries(value));
   if (typeof value === "object") {
     const items = Object.entries(value as Record<string, unknown>).map(
       ([k, v]) => `${pyStringRepr(k)}: ${pyRepr(v)}`,
