@@ -40,32 +40,47 @@ const badDecimals: Sample[] = [
   { label: "null", value: null },
 ];
 
-/** A method taking one UUID that goes into the path (or the query, for `fields.list` and `.group`). */
+/**
+ * A method taking `{ <key>: uuid }` (e.g. `services.get({ serviceId })`): the UUID goes into the path (or the
+ * query, for `fields.list` and `.group`). The input object is strict, so an unknown field is refused too.
+ */
 function byUuid(
   name: string,
   method: string,
   path: string,
-  call: (id: unknown) => unknown,
-  field: string,
+  key: string,
+  call: (i: In) => unknown,
 ): Operation {
   return {
     name,
-    call: (i: In) => call(i.id),
-    valid: { id: U },
-    fields: { id: "strict" },
+    call,
+    valid: { [key]: U },
+    fields: { [key]: "strict" },
     route: { method, path },
-    refuse: { id: notUuids },
-    aliases: { id: field },
-    objectInput: false,
+    refuse: { [key]: notUuids },
   };
 }
 
+/**
+ * Moves the table's flat `fields` into the operation's `patch` (`update({ mappingId, patch })`), so the
+ * generated values land in the patch and anything else (an unknown field) stays on the input object.
+ */
+function withPatch(input: In, fields: readonly string[]): In {
+  const outer: In = {};
+  const patch: In = {};
+  for (const [k, v] of Object.entries(input)) {
+    if (fields.includes(k)) patch[k] = v;
+    else outer[k] = v;
+  }
+  return { ...outer, patch };
+}
+
 const rules = (kind: "mappings" | "thresholds"): Operation[] => {
-  const idName = kind === "mappings" ? "mapping_id" : "threshold_id";
+  const key = kind === "mappings" ? "mappingId" : "thresholdId";
   return [
-    byUuid(`${kind}.get`, "GET", `${H}/${kind}/${U}`, (id) => c[kind].get(id), idName),
-    byUuid(`${kind}.delete`, "DELETE", `${H}/${kind}/${U}`, (id) => c[kind].delete(id), idName),
-    byUuid(`${kind}.group`, "GET", `${H}/${kind}/group`, (id) => c[kind].group(id), idName),
+    byUuid(`${kind}.get`, "GET", `${H}/${kind}/${U}`, key, (i) => c[kind].get(i)),
+    byUuid(`${kind}.delete`, "DELETE", `${H}/${kind}/${U}`, key, (i) => c[kind].delete(i)),
+    byUuid(`${kind}.group`, "GET", `${H}/${kind}/group`, key, (i) => c[kind].group(i)),
     {
       name: `${kind}.list`,
       call: (i: In) => c[kind].list(i),
@@ -99,34 +114,45 @@ const rules = (kind: "mappings" | "thresholds"): Operation[] => {
       // An update reads the rule first (to merge): the recording server's `{}` stops it there, so the
       // check is on that first request; hostile text in update bodies is covered by the creates.
       name: `${kind}.update`,
-      call: (i: In) => c[kind].update(i.id, { cost: i.cost }),
-      valid: { id: U, cost: "1" },
-      required: ["id"],
-      fields: { id: "strict" },
+      call: (i: In) => c[kind].update(withPatch(i, ["cost"])),
+      valid: { [key]: U, cost: "1" },
+      required: [key],
+      fields: { [key]: "strict" },
       route: { method: "GET", path: `${H}/${kind}/${U}` },
-      aliases: { id: idName },
-      refuse: { cost: badDecimals },
-      objectInput: false,
+      // The changes travel in `patch`, so the error names `patch.cost`.
+      aliases: { cost: "patch.cost" },
+      refuse: { [key]: notUuids, cost: badDecimals },
     },
   ];
 };
 
+const badPriorities = (extra: Sample): Sample[] => [
+  { label: "fraction", value: 1.5 },
+  { label: "string", value: "3" },
+  extra,
+];
+
 const OPERATIONS: Operation[] = [
-  byUuid("services.get", "GET", `${H}/services/${U}`, (id) => c.services.get(id), "serviceId"),
-  byUuid("services.delete", "DELETE", `${H}/services/${U}`, (id) => c.services.delete(id), "serviceId"),
-  byUuid("fields.list", "GET", `${H}/fields`, (id) => c.fields.list(id), "serviceId"),
-  byUuid("fields.get", "GET", `${H}/fields/${U}`, (id) => c.fields.get(id), "fieldId"),
-  byUuid("fields.delete", "DELETE", `${H}/fields/${U}`, (id) => c.fields.delete(id), "fieldId"),
-  byUuid("groups.get", "GET", `${H}/groups/${U}`, (id) => c.groups.get(id), "groupId"),
-  byUuid("groups.delete", "DELETE", `${H}/groups/${U}`, (id) => c.groups.delete(id), "groupId"),
-  byUuid("groups.mappings", "GET", `${H}/groups/${U}/mappings`, (id) => c.groups.mappings(id), "groupId"),
-  byUuid(
-    "groups.thresholds",
-    "GET",
-    `${H}/groups/${U}/thresholds`,
-    (id) => c.groups.thresholds(id),
-    "groupId",
-  ),
+  byUuid("services.get", "GET", `${H}/services/${U}`, "serviceId", (i) => c.services.get(i)),
+  byUuid("services.delete", "DELETE", `${H}/services/${U}`, "serviceId", (i) => c.services.delete(i)),
+  byUuid("fields.list", "GET", `${H}/fields`, "serviceId", (i) => c.fields.list(i)),
+  byUuid("fields.get", "GET", `${H}/fields/${U}`, "fieldId", (i) => c.fields.get(i)),
+  byUuid("fields.delete", "DELETE", `${H}/fields/${U}`, "fieldId", (i) => c.fields.delete(i)),
+  byUuid("groups.get", "GET", `${H}/groups/${U}`, "groupId", (i) => c.groups.get(i)),
+  {
+    ...byUuid("groups.delete", "DELETE", `${H}/groups/${U}`, "groupId", (i) => c.groups.delete(i)),
+    // `recursive` is a boolean in the JSON body: the server reads any string (even "false") as true.
+    refuse: {
+      groupId: notUuids,
+      recursive: [
+        { label: "string false", value: "false" },
+        { label: "number", value: 1 },
+        { label: "null", value: null },
+      ],
+    },
+  },
+  byUuid("groups.mappings", "GET", `${H}/groups/${U}/mappings`, "groupId", (i) => c.groups.mappings(i)),
+  byUuid("groups.thresholds", "GET", `${H}/groups/${U}/thresholds`, "groupId", (i) => c.groups.thresholds(i)),
   ...(["services", "groups"] as const).map(
     (kind): Operation => ({
       name: `${kind}.create`,
@@ -147,54 +173,53 @@ const OPERATIONS: Operation[] = [
   ...rules("thresholds"),
   {
     name: "modules.get",
-    call: (i: In) => c.modules.get(i.moduleId),
+    call: (i: In) => c.modules.get(i),
     valid: { moduleId: "pyscripts" },
     fields: { moduleId: "path" },
     route: { method: "GET", path: "/v1/rating/modules/{moduleId}" },
+    // core names a refused path parameter by its placeholder, `id`.
     aliases: { moduleId: "id" },
-    objectInput: false,
+    // Left out, it defaults to `hashmap`.
     required: [],
   },
   {
     name: "modules.update",
-    call: (i: In) => c.modules.update(i.moduleId, { priority: i.priority }),
+    call: (i: In) => c.modules.update(i),
     valid: { moduleId: "hashmap", priority: 3 },
     fields: { moduleId: "path" },
+    // Without priority, `enabled` is the change: a missing change is checked below.
+    required: ["moduleId"],
     // The write is read back: PUT, then GET.
     route: { method: "PUT", path: "/v1/rating/modules/{moduleId}", requests: 2 },
-    aliases: { moduleId: "id", priority: "change" },
+    aliases: { moduleId: "id" },
     refuse: {
-      priority: [
-        { label: "fraction", value: 1.5 },
-        { label: "string", value: "3" },
-        { label: "NaN", value: Number.NaN },
+      priority: badPriorities({ label: "NaN", value: Number.NaN }),
+      enabled: [
+        { label: "string", value: "true" },
+        { label: "number", value: 1 },
       ],
     },
-    objectInput: false,
   },
   {
     name: "module.setPriority",
-    call: (i: In) => c.module.setPriority(i.priority),
+    call: (i: In) => c.module.setPriority(i),
     valid: { priority: 3 },
     fields: {},
+    // A missing priority is checked below (the error names the change, `enabled`).
+    required: [],
     route: { method: "PUT", path: "/v1/rating/modules/hashmap", requests: 2 },
-    aliases: { priority: "change" },
-    refuse: {
-      priority: [
-        { label: "fraction", value: 1.5 },
-        { label: "string", value: "3" },
-        { label: "Infinity", value: Number.POSITIVE_INFINITY },
-      ],
-    },
-    objectInput: false,
+    refuse: { priority: badPriorities({ label: "Infinity", value: Number.POSITIVE_INFINITY }) },
   },
   {
     name: "quote",
-    call: (i: In) =>
-      c.quote([{ service: i.service, volume: i.volume, ...(i.desc === undefined ? {} : { desc: i.desc }) }]),
+    // The table's flat fields are the one resource; anything else (an unknown field) stays on the input.
+    call: ({ service, volume, desc, ...rest }: In) =>
+      c.quote({ resources: [{ service, volume, ...(desc === undefined ? {} : { desc }) }], ...rest }),
     valid: { service: "instance", volume: "2" },
     fields: { service: "text" },
     route: { method: "POST", path: "/v1/rating/quote" },
+    // Errors name the resource's path in the input: `resources.0.volume`.
+    fieldPrefix: "resources.0.",
     refuse: {
       volume: badDecimals.filter((s) => s.label !== "13 integer digits"),
       desc: [
@@ -202,12 +227,22 @@ const OPERATIONS: Operation[] = [
         { label: "nested object", value: { metadata: { a: {} } } },
       ],
     },
-    objectInput: false,
   },
 ];
 
 describe(`${PKG}: every method`, () => {
   describeOperations(PKG, OPERATIONS, () => server, tally);
+
+  it.each([
+    ["modules.update", () => c.modules.update({ moduleId: "hashmap" })],
+    ["module.setPriority", () => c.module.setPriority({})],
+    ["quote with no resources", () => c.quote({ resources: [] })],
+    ["quote without resources", () => c.quote({})],
+  ] as const)("%s: no change / nothing to price is refused", async (name, call) => {
+    const field = name.startsWith("quote") ? "resources" : "enabled";
+    await expectRefused(server, call, { pkg: PKG, field });
+    tally.record(PKG, "refused");
+  });
 
   it.each([
     ["baseUrl", {}],
