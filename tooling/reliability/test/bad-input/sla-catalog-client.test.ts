@@ -45,7 +45,13 @@ const badDecimals: Sample[] = [
 ];
 const text = { maxLength: 255, trims: true } as const;
 
-/** A method that takes one numeric id and sends it in the path. */
+/** Calls `client.<resource>.<verb>(input)`, the operation named `resource.verb`. */
+function call(name: string): (input: In) => unknown {
+  const [resource, verb] = name.split(".") as [string, string];
+  return (input: In) => c[resource][verb](input);
+}
+
+/** An operation that takes one numeric id (`{ productId }`…) and sends it in the path. */
 function byId(
   name: string,
   method: string,
@@ -55,20 +61,18 @@ function byId(
 ): Operation {
   return {
     name,
-    call: (i: In) => c[name](i[field]),
+    call: call(name),
     valid: { [field]: 7 },
     fields: { [field]: "count" },
     route: { method, path: `${B}${path}` },
     refuse: { [field]: outOfRange },
-    aliases: { [field]: "id" },
-    objectInput: false,
   };
 }
 
 const OPERATIONS: Operation[] = [
   {
-    name: "addProduct",
-    call: (i: In) => c.addProduct(i),
+    name: "products.create",
+    call: call("products.create"),
     valid: {
       partyId: 1,
       name: "Small VM",
@@ -88,11 +92,11 @@ const OPERATIONS: Operation[] = [
     },
     ...text,
   },
-  byId("getProduct", "GET", "products", "productId"),
-  byId("deleteProduct", "DELETE", "products", "productId"),
+  byId("products.get", "GET", "products", "productId"),
+  byId("products.delete", "DELETE", "products", "productId"),
   {
-    name: "addTemplate",
-    call: (i: In) => c.addTemplate(i),
+    name: "templates.create",
+    call: call("templates.create"),
     valid: { content: "<SLATemplate/>", registry: "BSLAM", description: "gold" },
     required: ["content"],
     fields: { description: "text", registry: "strict" },
@@ -107,30 +111,30 @@ const OPERATIONS: Operation[] = [
     trims: true,
   },
   {
-    name: "getTemplate",
-    call: (i: In) => c.getTemplate(i.templateId, i.registry),
+    name: "templates.get",
+    call: call("templates.get"),
     valid: { templateId: "tpl-1", registry: "SSLAM" },
     required: ["templateId"],
     fields: { templateId: "path", registry: "strict" },
     route: { method: "GET", path: `${B}/templates/{registry}/{templateId}` },
+    // core names a refused path parameter by its placeholder (`{id}`), the wire name of `templateId`.
     aliases: { templateId: "id" },
-    objectInput: false,
     ...text,
   },
   {
-    name: "deleteTemplate",
-    call: (i: In) => c.deleteTemplate(i.templateId, i.registry),
+    name: "templates.delete",
+    call: call("templates.delete"),
     valid: { templateId: "tpl-1", registry: "SSLAM" },
     required: ["templateId"],
     fields: { templateId: "path", registry: "strict" },
     route: { method: "DELETE", path: `${B}/templates/{registry}/{templateId}` },
+    // core names a refused path parameter by its placeholder (`{id}`), the wire name of `templateId`.
     aliases: { templateId: "id" },
-    objectInput: false,
     ...text,
   },
   {
-    name: "listTemplates",
-    call: (i: In) => c.listTemplates(i),
+    name: "templates.list",
+    call: call("templates.list"),
     valid: { productId: 3, registry: "BSLAM" },
     required: [],
     fields: { productId: "count", registry: "strict" },
@@ -138,16 +142,17 @@ const OPERATIONS: Operation[] = [
     refuse: { productId: outOfRange },
   },
   {
-    name: "getTemplateList",
-    call: (i: In) => c.getTemplateList(i),
+    // What the GetTemplateList tool sends: the templates of one product's offers.
+    name: "templates.list (by product)",
+    call: call("templates.list"),
     valid: { productId: 3 },
     required: [],
     fields: { productId: "count" },
     route: { method: "GET", path: `${B}/templates` },
   },
   {
-    name: "addProductOffer",
-    call: (i: In) => c.addProductOffer(i),
+    name: "offers.create",
+    call: call("offers.create"),
     valid: { productId: 1, partyId: 1, templateId: "tpl-1", name: "offer", validFrom: "2024-01-01" },
     required: ["productId", "partyId", "templateId"],
     fields: { productId: "count", partyId: "count", templateId: "text", name: "text", validFrom: "date" },
@@ -155,11 +160,11 @@ const OPERATIONS: Operation[] = [
     refuse: { validFrom: badDays, templateRegistry: [{ label: "unknown registry", value: "XSLAM" }] },
     ...text,
   },
-  byId("getProductOffer", "GET", "product-offers", "offerId"),
-  byId("deleteProductOffer", "DELETE", "product-offers", "offerId"),
+  byId("offers.get", "GET", "product-offers", "offerId"),
+  byId("offers.delete", "DELETE", "product-offers", "offerId"),
   {
-    name: "createParty",
-    call: (i: In) => c.createParty(i),
+    name: "parties.create",
+    call: call("parties.create"),
     valid: { name: "ACME" },
     required: [],
     fields: { name: "text" },
@@ -167,11 +172,11 @@ const OPERATIONS: Operation[] = [
     refuse: { id: outOfRange },
     ...text,
   },
-  byId("getParty", "GET", "parties", "partyId"),
-  byId("deleteParty", "DELETE", "parties", "partyId"),
+  byId("parties.get", "GET", "parties", "partyId"),
+  byId("parties.delete", "DELETE", "parties", "partyId"),
   {
-    name: "approveParty",
-    call: (i: In) => c.approveParty(i),
+    name: "parties.approve",
+    call: call("parties.approve"),
     valid: { partyId: 4, balance: "100", creditLimit: "50" },
     fields: { partyId: "count" },
     route: { method: "POST", path: `${B}/parties/{partyId}/approval` },
@@ -182,19 +187,19 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
-    name: "addUnitResource",
-    call: (i: In) => c.addUnitResource(i),
+    name: "unitResources.create",
+    call: call("unitResources.create"),
     valid: { name: "CPU", type: "cpu_speed", unit: "MHz" },
     required: ["name", "type"],
     fields: { name: "text", type: "strict" },
     route: { method: "POST", path: `${B}/unit-resources` },
     ...text,
   },
-  byId("getUnitResource", "GET", "unit-resources", "unitResourceId"),
-  byId("deleteUnitResource", "DELETE", "unit-resources", "unitResourceId"),
+  byId("unitResources.get", "GET", "unit-resources", "unitResourceId"),
+  byId("unitResources.delete", "DELETE", "unit-resources", "unitResourceId"),
   {
-    name: "addFixedFee",
-    call: (i: In) => c.addFixedFee(i),
+    name: "fixedFees.create",
+    call: call("fixedFees.create"),
     valid: {
       validFrom: "2024-01-01",
       validUntil: "2024-12-31",
@@ -214,8 +219,8 @@ const OPERATIONS: Operation[] = [
     },
   },
   {
-    name: "addVariableFee",
-    call: (i: In) => c.addVariableFee(i),
+    name: "variableFees.create",
+    call: call("variableFees.create"),
     valid: {
       validFrom: "2024-01-01",
       validUntil: "2024-12-31",
@@ -233,8 +238,8 @@ const OPERATIONS: Operation[] = [
     refuse: { value: [...badDecimals, { label: "negative", value: "-1" }] },
   },
   {
-    name: "addCompoundFee",
-    call: (i: In) => c.addCompoundFee(i),
+    name: "compoundFees.create",
+    call: call("compoundFees.create"),
     valid: { validFrom: "2024-01-01", validUntil: "2024-12-31", period: "per_month", fixedFeeIds: [1, 2] },
     required: ["validFrom", "validUntil", "period"],
     fields: { validFrom: "date", validUntil: "date" },
@@ -247,13 +252,13 @@ const OPERATIONS: Operation[] = [
       ],
     },
   },
-  byId("getPrice", "GET", "prices", "priceId"),
-  byId("deleteFixedFee", "DELETE", "fixed-fees", "feeId"),
-  byId("deleteVariableFee", "DELETE", "variable-fees", "feeId"),
-  byId("deleteCompoundFee", "DELETE", "compound-fees", "feeId"),
+  byId("prices.get", "GET", "prices", "priceId"),
+  byId("fixedFees.delete", "DELETE", "fixed-fees", "feeId"),
+  byId("variableFees.delete", "DELETE", "variable-fees", "feeId"),
+  byId("compoundFees.delete", "DELETE", "compound-fees", "feeId"),
   {
-    name: "addGuarantee",
-    call: (i: In) => c.addGuarantee(i),
+    name: "guarantees.create",
+    call: call("guarantees.create"),
     valid: { name: "Uptime", description: "99.9%", type: "location", percentage: "0.5", value: "v" },
     required: ["name", "description", "type", "percentage"],
     fields: { name: "text", value: "text", type: "strict" },
@@ -261,26 +266,32 @@ const OPERATIONS: Operation[] = [
     refuse: { percentage: [{ label: "0", value: "0" }, { label: "over 1", value: "1.5" }, ...badDecimals] },
     ...text,
   },
-  byId("getGuarantee", "GET", "guarantees", "guaranteeId"),
-  byId("deleteGuarantee", "DELETE", "guarantees", "guaranteeId"),
-  byId("getPricedItem", "GET", "priced-items", "pricedItemId"),
-  byId("dissociatePrice", "DELETE", "priced-items", "pricedItemId", "/priced-items/{pricedItemId}/price"),
+  byId("guarantees.get", "GET", "guarantees", "guaranteeId"),
+  byId("guarantees.delete", "DELETE", "guarantees", "guaranteeId"),
+  byId("pricedItems.get", "GET", "priced-items", "pricedItemId"),
+  byId(
+    "pricedItems.clearPrice",
+    "DELETE",
+    "priced-items",
+    "pricedItemId",
+    "/priced-items/{pricedItemId}/price",
+  ),
   {
-    name: "associatePrice",
-    call: (i: In) => c.associatePrice(i),
+    name: "pricedItems.setPrice",
+    call: call("pricedItems.setPrice"),
     valid: { pricedItemId: 2, priceId: 3 },
     fields: { pricedItemId: "count", priceId: "count" },
     route: { method: "PUT", path: `${B}/priced-items/{pricedItemId}/price` },
     refuse: { pricedItemId: outOfRange, priceId: outOfRange },
   },
-  ...(["associateGuarantee", "dissociateGuarantee"] as const).map(
+  ...(["pricedItems.addGuarantee", "pricedItems.removeGuarantee"] as const).map(
     (name): Operation => ({
       name,
-      call: (i: In) => c[name](i),
+      call: call(name),
       valid: { pricedItemId: 2, guaranteeId: 3 },
       fields: { pricedItemId: "count", guaranteeId: "count" },
       route: {
-        method: name === "associateGuarantee" ? "PUT" : "DELETE",
+        method: name === "pricedItems.addGuarantee" ? "PUT" : "DELETE",
         path: `${B}/priced-items/{pricedItemId}/guarantees/{guaranteeId}`,
       },
       refuse: { pricedItemId: outOfRange, guaranteeId: outOfRange },
@@ -288,7 +299,7 @@ const OPERATIONS: Operation[] = [
   ),
 ];
 
-describe(`${PKG}: every method`, () => {
+describe(`${PKG}: every operation`, () => {
   describeOperations(PKG, OPERATIONS, () => server, tally);
 
   it.each([["ftp://x/sla-catalog/v1"], ["relative/path"]])(
