@@ -101,37 +101,60 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "resources.setBackendId",
-    call: (i: In) => c.resources.setBackendId(i.resourceUuid, i.backendId),
+    call: (i: In) => c.resources.setBackendId(i),
     valid: { resourceUuid: U, backendId: "slurm-1" },
     fields: { resourceUuid: "strict", backendId: "text" },
+    // The one input object is checked under the root `input`: errors name `input.resourceUuid`.
+    fieldPrefix: "input.",
     route: { method: "POST", path: `/api/marketplace-provider-resources/${U}/set_backend_id/` },
     refuse: { resourceUuid: notUuids },
-    objectInput: false,
   },
   {
     name: "resources.submitReport",
-    call: (i: In) => c.resources.submitReport(i.resourceUuid, [{ header: i.header, body: i.body }]),
+    // header and body are the report's one section; every other key (an unknown one too) stays top-level.
+    call: ({ header, body, ...rest }: In) =>
+      c.resources.submitReport({ ...rest, report: [{ header, body }] }),
     valid: { resourceUuid: U, header: "Access", body: "ssh login.example" },
     fields: { resourceUuid: "strict", header: "text", body: "text" },
+    fieldPrefix: "input.",
+    // The section's keys are named by their path in the report.
+    aliases: { header: "input.report.0.header", body: "input.report.0.body" },
     route: { method: "POST", path: `/api/marketplace-provider-resources/${U}/submit_report/` },
-    objectInput: false,
+  },
+  {
+    name: "resources.submitReport report",
+    call: (i: In) => c.resources.submitReport(i),
+    valid: { resourceUuid: U, report: [{ header: "Access", body: "ssh login.example" }] },
+    fields: { resourceUuid: "strict" },
+    fieldPrefix: "input.",
+    route: { method: "POST", path: `/api/marketplace-provider-resources/${U}/submit_report/` },
+    refuse: {
+      report: [
+        { label: "no section", value: [] },
+        { label: "not a list", value: "Access: ssh login.example" },
+        { label: "one section, not a list", value: { header: "Access", body: "ssh" } },
+        { label: "section without body", value: [{ header: "Access" }] },
+        { label: "null", value: null },
+      ],
+    },
   },
   {
     name: "resources.getTeam",
-    call: (i: In) => c.resources.getTeam(i.resourceUuid, i.view === undefined ? {} : { view: i.view }),
+    call: (i: In) => c.resources.getTeam(i),
     valid: { resourceUuid: U },
     fields: { resourceUuid: "strict" },
+    fieldPrefix: "input.",
     route: { method: "GET", path: `/api/marketplace-provider-resources/${U}/team/` },
     refuse: { resourceUuid: notUuids, view: [{ label: "unknown view", value: "admin" }] },
-    objectInput: false,
   },
   {
     name: "resources.getPlanPeriods",
-    call: (i: In) => c.resources.getPlanPeriods(i.resourceUuid),
+    call: (i: In) => c.resources.getPlanPeriods(i),
     valid: { resourceUuid: U },
     fields: { resourceUuid: "strict" },
+    fieldPrefix: "input.",
     route: { method: "GET", path: `/api/marketplace-provider-resources/${U}/plan_periods/` },
-    objectInput: false,
+    refuse: { view: [{ label: "unknown view", value: "admin" }] },
   },
   {
     name: "orders.list",
@@ -144,10 +167,10 @@ const OPERATIONS: Operation[] = [
   },
   {
     name: "orders.approve",
-    call: (i: In) =>
-      c.orders.approve(i.orderUuid, i.attributes === undefined ? {} : { attributes: i.attributes }),
+    call: (i: In) => c.orders.approve(i),
     valid: { orderUuid: U },
     fields: { orderUuid: "strict" },
+    fieldPrefix: "input.",
     route: { method: "POST", path: `/api/marketplace-orders/${U}/approve_by_provider/` },
     refuse: {
       attributes: [
@@ -155,25 +178,24 @@ const OPERATIONS: Operation[] = [
         { label: "array", value: [1] },
       ],
     },
-    objectInput: false,
   },
   {
     name: "orders.reject",
-    call: (i: In) => c.orders.reject(i.orderUuid, i.comment === undefined ? {} : { comment: i.comment }),
+    call: (i: In) => c.orders.reject(i),
     valid: { orderUuid: U, comment: "no capacity" },
     required: ["orderUuid"],
     fields: { orderUuid: "strict", comment: "text" },
+    fieldPrefix: "input.",
     route: { method: "POST", path: `/api/marketplace-orders/${U}/reject_by_provider/` },
-    objectInput: false,
   },
   {
     name: "offerings.get",
-    call: (i: In) => c.offerings.get(i.offeringUuid),
+    call: (i: In) => c.offerings.get(i),
     valid: { offeringUuid: U },
     fields: { offeringUuid: "strict" },
+    fieldPrefix: "input.",
     route: { method: "GET", path: `/api/marketplace-provider-offerings/${U}/` },
     refuse: { offeringUuid: notUuids },
-    objectInput: false,
   },
   {
     name: "componentUsages.create",
