@@ -6,6 +6,10 @@ import { ModuleList, RatingModule } from "../models.js";
 
 const ModuleId = z.string().min(1, "must not be empty");
 const ModuleRef = z.strictObject({ moduleId: ModuleId.default("hashmap") });
+// The HashMap module's own switch takes nothing (or only a priority): anything else is a mistake to refuse,
+// not a field to pass on (an `enabled: false` slipped into setPriority would turn rating off).
+const Nothing = z.strictObject({});
+const PriorityOnly = z.strictObject({ priority: z.number().int("must be an integer") });
 const ModuleChange = z
   .strictObject({
     moduleId: ModuleId,
@@ -77,27 +81,30 @@ export async function updateModule(
 /** The HashMap module's state and priority. @public */
 export async function getHashMapModule(
   ctx: HashMapContext,
-  _input: Record<string, never> = {},
+  input: Record<string, never> = {},
   options?: CallOptions,
 ): Promise<RatingModule> {
+  check(Nothing, input);
   return getModule(ctx, { moduleId: "hashmap" }, options);
 }
 
 /** Enables the HashMap module; returns it as stored. @public */
 export async function enableHashMapModule(
   ctx: HashMapContext,
-  _input: Record<string, never> = {},
+  input: Record<string, never> = {},
   options?: CallOptions,
 ): Promise<RatingModule> {
+  check(Nothing, input);
   return updateModule(ctx, { moduleId: "hashmap", enabled: true }, options);
 }
 
 /** Disables the HashMap module; returns it as stored. @public */
 export async function disableHashMapModule(
   ctx: HashMapContext,
-  _input: Record<string, never> = {},
+  input: Record<string, never> = {},
   options?: CallOptions,
 ): Promise<RatingModule> {
+  check(Nothing, input);
   return updateModule(ctx, { moduleId: "hashmap", enabled: false }, options);
 }
 
@@ -107,5 +114,6 @@ export async function setHashMapModulePriority(
   input: { priority: number },
   options?: CallOptions,
 ): Promise<RatingModule> {
-  return updateModule(ctx, { ...input, moduleId: "hashmap" }, options);
+  const { priority } = check(PriorityOnly, input);
+  return updateModule(ctx, { moduleId: "hashmap", priority }, options);
 }

@@ -236,10 +236,24 @@ describe(`${PKG}: every method`, () => {
   it.each([
     ["modules.update", () => c.modules.update({ moduleId: "hashmap" })],
     ["module.setPriority", () => c.module.setPriority({})],
+    [
+      "module.setPriority with a smuggled change",
+      () => c.module.setPriority({ priority: 3, enabled: false }),
+    ],
+    ["module.enable with an input", () => c.module.enable({ moduleId: "../x" })],
     ["quote with no resources", () => c.quote({ resources: [] })],
     ["quote without resources", () => c.quote({})],
   ] as const)("%s: no change / nothing to price is refused", async (name, call) => {
-    const field = name.startsWith("quote") ? "resources" : "enabled";
+    // setPriority takes a priority and nothing else: its own field is named, not updateModule's `enabled`.
+    const field = name.startsWith("quote")
+      ? "resources"
+      : name === "module.setPriority"
+        ? "priority"
+        : name.includes("smuggled")
+          ? "enabled"
+          : name.includes("with an input")
+            ? "moduleId"
+            : "enabled";
     await expectRefused(server, call, { pkg: PKG, field });
     tally.record(PKG, "refused");
   });
