@@ -5,6 +5,7 @@
  * or the `sla-catalog-server` command.
  */
 
+export type { ScratchDatabase } from "./db/admin.js";
 export { createScratchDatabase } from "./db/admin.js";
 export { MIGRATIONS } from "./db/migrations.js";
 export type { FieldError, Referrer } from "./http/problem.js";

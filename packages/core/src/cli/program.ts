@@ -69,6 +69,7 @@ export interface CommandSpec<S = unknown> {
   readonly description?: string | undefined;
   readonly positionals?: readonly PositionalSpec[] | undefined;
   readonly options?: readonly OptionSpec[] | undefined;
+  /** Does the command's work; a thrown error becomes one stderr line and its exit code. */
   run(context: CommandContext<S>): Promise<CommandResult>;
 }
 

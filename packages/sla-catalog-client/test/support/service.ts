@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { collect } from "@meterkit/core";
+import { ensureServices } from "@meterkit/services";
 // The catalog service is @meterkit/sla-catalog-server (a devDependency, built before our tests by turbo's ^build).
 import { createScratchDatabase, startSlaCatalog } from "@meterkit/sla-catalog-server";
-import { ensureServices } from "@meterkit/services";
 import { type CatalogClient, createCatalogClient } from "../../src/index.js";
 
 /** The repository root, from this file's location. */

@@ -1,5 +1,13 @@
 import pg from "pg";
 
+/** A throw-away database made by {@link createScratchDatabase}. @public */
+export interface ScratchDatabase {
+  /** Its connection URL. */
+  readonly url: string;
+  /** Drops it (connections still open to it are closed by the server). */
+  drop(): Promise<void>;
+}
+
 /**
  * Creates a fresh, empty database next to `adminUrl` (same server and credentials) and returns its URL;
  * `drop()` removes it. Tests use one database each so that runs on one PostgreSQL server do not collide.
@@ -8,7 +16,7 @@ import pg from "pg";
 export async function createScratchDatabase(
   adminUrl: string,
   prefix = "sla_catalog",
-): Promise<{ url: string; drop(): Promise<void> }> {
+): Promise<ScratchDatabase> {
   const name = `${prefix}_${process.pid}_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   const run = async (sql: string) => {
     const client = new pg.Client({ connectionString: adminUrl });
