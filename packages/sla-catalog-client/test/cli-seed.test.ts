@@ -140,6 +140,25 @@ describe.each(ENGINES)("the seed's request examples, run with the built bin on $
     ]);
   });
 
+  it("AddParty registers the party the flow needs; GetTemplateList -summary and an unknown product", async () => {
+    const added = await runBin(["AddParty", "-n", "Registered by the CLI", "-url", svc.url], cwd);
+    expect(added.stderr).toBe("");
+    const partyId = Number(added.stdout.trim());
+    expect(await svc.client.parties.get({ partyId })).toMatchObject({
+      name: "Registered by the CLI",
+      status: "PENDING",
+    });
+    const approved = await runBin(
+      ["ApproveParty", "-p", String(partyId), "-b", "0", "-cl", "10", "-url", svc.url],
+      cwd,
+    );
+    expect(approved.code, approved.stderr).toBe(0);
+    const unknown = await runBin(["GetTemplateList", "-p", "999999", "-url", svc.url], cwd);
+    expect(unknown.code).toBe(EXIT.notFound);
+    expect(unknown.stdout).toBe("");
+    expect(unknown.stderr).toMatch(/999999/);
+  });
+
   it("runs each example as written and reads back what it wrote", async () => {
     const c = svc.client;
     for (const { tool: name, args } of EXAMPLES) {
@@ -173,11 +192,16 @@ describe.each(ENGINES)("the seed's request examples, run with the built bin on $
           expect(run.stdout).toBe(`${files["template.txt"]}\n`);
           break;
         case "GetTemplateList":
-          expect(run.stdout.split("\n")[0]?.split("\t").slice(0, 3)).toEqual([
-            SEED_TEMPLATE,
-            "BSLAM",
-            "sla_at_soi_sla_model_v1.0",
-          ]);
+          // The seed: "returns the templates in SLA@SOI syntax" — the documents themselves.
+          expect(run.stdout).toBe(files["template.txt"]);
+          {
+            const summary = await runBin([name, ...args, "-summary", "yes", "-url", svc.url], cwd);
+            expect(summary.stdout.split("\n")[0]?.split("\t").slice(0, 3)).toEqual([
+              SEED_TEMPLATE,
+              "BSLAM",
+              "sla_at_soi_sla_model_v1.0",
+            ]);
+          }
           break;
         case "GetProductList": {
           const ids = run.stdout

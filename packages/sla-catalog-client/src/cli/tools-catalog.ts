@@ -3,6 +3,7 @@ import type { Registry } from "../enums.js";
 import type { TemplateListQuery } from "../operations/templates.js";
 import type {
   ApprovePartyInput,
+  PartyCreate,
   ProductCreate,
   ProductOfferCreate,
   TemplateCreate,
@@ -136,14 +137,27 @@ export const CATALOG_TOOLS: readonly ToolSpec[] = [
   {
     name: "GetTemplateList",
     summary:
-      "Lists the templates of a registry, or those of a product's offers: id, registry, model version, description.",
-    flags: [{ flag: "p", field: "productId", kind: "int", help: "Product ID" }, SLAM],
-    run: async (client, input) =>
+      "Prints the templates of a registry, or those of a product's offers, in SLA@SOI syntax (-summary yes: one line each).",
+    flags: [
+      { flag: "p", field: "productId", kind: "int", help: "Product ID" },
+      SLAM,
+      {
+        flag: "summary",
+        field: "summary",
+        kind: "yesno",
+        help: "One line per template instead: id, registry, model version, description",
+        default: "no",
+      },
+    ],
+    run: async (client, input) => {
+      const { summary, ...query } = input as TemplateListQuery & { summary?: boolean };
+      // An unknown product is "not found" (exit 4), not an empty list.
+      if (query.productId !== undefined) await client.products.get({ productId: query.productId });
       // The tool lists the business registry unless -slam names another.
-      rows(
-        await collect(client.templates.list({ registry: "BSLAM", ...(input as TemplateListQuery) })),
-        (t) => [t.id, t.registry, t.modelVersion, t.description],
-      ),
+      const templates = await collect(client.templates.list({ registry: "BSLAM", ...query }));
+      if (summary) return rows(templates, (t) => [t.id, t.registry, t.modelVersion, t.description]);
+      return { json: templates, lines: templates.map((t) => t.content.replace(/\n$/, "")) };
+    },
   },
   {
     name: "GetProductList",
@@ -160,6 +174,15 @@ export const CATALOG_TOOLS: readonly ToolSpec[] = [
         p.brand,
         p.category,
       ]),
+  },
+  {
+    name: "AddParty",
+    summary: "Registers a party (PENDING until ApproveParty); prints its id.",
+    flags: [
+      { flag: "n", field: "name", kind: "text", help: "Party name" },
+      { flag: "id", field: "id", kind: "int", help: "Party ID (default: the next free one)" },
+    ],
+    run: async (client, input) => createdId(await client.parties.create(input as PartyCreate)),
   },
   {
     name: "ApproveParty",
