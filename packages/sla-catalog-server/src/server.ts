@@ -15,6 +15,9 @@ import { productRoutes } from "./resources/products.js";
 import { templateRoutes } from "./resources/templates.js";
 import { unitResourceRoutes } from "./resources/unit-resources.js";
 
+/** The advisory lock every write transaction holds (migrations hold 4242001). */
+const WRITE_LOCK = 4242002;
+
 /** Where the API lives under the server's origin. @public */
 export const BASE_PATH = "/sla-catalog/v1";
 
@@ -87,8 +90,16 @@ export async function startSlaCatalog(options: SlaCatalogOptions = {}): Promise<
   }
   const clock = options.clock ?? (() => new Date());
   let queue: Promise<unknown> = Promise.resolve();
+  // Writes are serialised twice: in this process (the queue, so one replica never waits on itself) and
+  // across replicas on one PostgreSQL (a transaction-scoped advisory lock), because new ids are max + 1 and
+  // referential checks read before they write. The catalog's write rate is low; correctness comes first.
   const write = <T>(fn: (tx: SqlClient) => Promise<T>): Promise<T> => {
-    const run = queue.then(() => db.transaction(fn));
+    const run = queue.then(() =>
+      db.transaction(async (tx) => {
+        await tx.query("select pg_advisory_xact_lock($1)", [WRITE_LOCK]);
+        return fn(tx);
+      }),
+    );
     queue = run.catch(() => undefined);
     return run;
   };
