@@ -27,10 +27,13 @@ export async function exampleEnv(root) {
     for (const [start, urlKey, tokenKey, token] of [
       ["startAlmanach", "ALMANACH_URL", "ALMANACH_TOKEN", "secret"],
       ["startWaldur", "WALDUR_URL", "WALDUR_TOKEN", "sandbox-token"],
-      ["startSlaCatalog", "SLA_CATALOG_URL", "SLA_CATALOG_TOKEN", "sandbox-token"],
+      ["startSlaCatalog", "SLA_CATALOG_URL", "SLA_CATALOG_TOKEN", "pack-check-catalog-admin-token"],
     ]) {
       if (typeof sandbox[start] !== "function") continue;
-      const service = await sandbox[start]({});
+      // The SLA catalog is closed without a token: it accepts the one the examples read.
+      const service = await sandbox[start](
+        start === "startSlaCatalog" ? { tokens: [{ token, role: "admin" }] } : {},
+      );
       closers.push(service.close);
       env[urlKey] = service.url;
       env[tokenKey] = service.token ?? token;

@@ -12,6 +12,10 @@ import { keystoneAuth, noAuth } from "@meterkit/core";
 import { createAlmanachClient } from "@meterkit/ledger-client";
 import { createHashMapClient } from "@meterkit/rating-hashmap-client";
 import { createCatalogClient } from "@meterkit/sla-catalog-client";
+
+/** The admin token the demo's local catalog accepts in this test (the catalog is closed without one). */
+const CATALOG_TOKEN = "slac_00000000e2e0_demo-e2e-admin-secret-0123456789";
+
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { DemoReport, ServiceInfo } from "../src/report/model.js";
@@ -45,7 +49,7 @@ function cloudkitty() {
 
 beforeAll(async () => {
   const out = await mkdtemp(join(tmpdir(), "meterkit-demo-e2e-"));
-  demo = startDemo(["--out", out, "--keep-running"]);
+  demo = startDemo(["--out", out, "--keep-running"], { MK_DEMO_SLA_CATALOG_TOKEN: CATALOG_TOKEN });
   await demo.waitFor("Services kept running");
   report = JSON.parse(await readFile(printedPath(demo.stdout(), "JSON report"), "utf8")) as DemoReport;
   html = await readFile(printedPath(demo.stdout(), "HTML report"), "utf8");
@@ -110,7 +114,7 @@ describe("pnpm demo, as a newcomer runs it", () => {
   it("the SLA catalog holds the published product, offer, prices and guarantee", async () => {
     const c = report.catalog;
     if (!c) throw new Error("no catalog section");
-    const catalog = createCatalogClient({ baseUrl: service("sla-catalog").url });
+    const catalog = createCatalogClient({ baseUrl: service("sla-catalog").url, token: CATALOG_TOKEN });
     expect((await catalog.parties.get({ partyId: c.partyId })).status).toBe(c.partyStatus);
     expect((await catalog.products.get({ productId: c.productId })).partyId).toBe(c.partyId);
     expect((await catalog.offers.get({ offerId: c.offerId })).templateId).toBe(c.templateId);

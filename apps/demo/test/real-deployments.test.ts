@@ -46,7 +46,12 @@ it("runs every step against the services named by flags and tokens", async () =>
   stops.push(() => almanach.close());
   const waldur = await startWaldur({ token: "waldur-test-token" });
   stops.push(() => waldur.close());
-  const catalog = await startSlaCatalog({ port: 0, databaseUrl: await freshDatabase() });
+  const catalogToken = "slac_00000000de30_demo-test-admin-secret-0123456789";
+  const catalog = await startSlaCatalog({
+    port: 0,
+    databaseUrl: await freshDatabase(),
+    tokens: [{ token: catalogToken, role: "admin" }],
+  });
   stops.push(() => catalog.close());
   // The Keystone-protected CloudKitty, with the settings a user's openrc would export.
   const cloudkittyUrl = services.MK_CLOUDKITTY_URL ?? "";
@@ -56,6 +61,7 @@ it("runs every step against the services named by flags and tokens", async () =>
     MK_DEMO_WALDUR_URL: waldur.url,
     MK_DEMO_WALDUR_TOKEN: "waldur-test-token",
     MK_DEMO_SLA_CATALOG_URL: catalog.url,
+    MK_DEMO_SLA_CATALOG_TOKEN: catalogToken,
     OS_AUTH_URL: services.MK_KEYSTONE_URL,
     OS_USERNAME: services.MK_KEYSTONE_ADMIN_USER,
     OS_PASSWORD: services.MK_KEYSTONE_ADMIN_PASSWORD,
@@ -79,7 +85,7 @@ it("runs every step against the services named by flags and tokens", async () =>
   }
   expect(report.allocation?.usages.length).toBeGreaterThan(0);
   // The catalog database outlives the demo: the product is there.
-  const product = await createCatalogClient({ baseUrl: catalog.url }).products.get({
+  const product = await createCatalogClient({ baseUrl: catalog.url, token: catalogToken }).products.get({
     productId: report.catalog?.productId ?? 0,
   });
   expect(product.name).toBe("Cloud compute (meterkit demo)");

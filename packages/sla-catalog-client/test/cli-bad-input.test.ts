@@ -5,7 +5,14 @@ import { EXIT } from "@meterkit/core/cli";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { run as runCli } from "../src/cli/index.js";
 import { TOOLS } from "../src/cli/tools.js";
-import { engines, type Running, snapshot, startService, templateXml } from "./support/service.js";
+import {
+  ADMIN_TOKEN,
+  engines,
+  type Running,
+  snapshot,
+  startService,
+  templateXml,
+} from "./support/service.js";
 
 const ENGINES = await engines();
 
@@ -124,7 +131,7 @@ describe.each(ENGINES)("bad input through the CLI on $name", (engine) => {
     let stdout = "";
     let stderr = "";
     const code = await runCli([...args, "-url", svc.url], {
-      env: {},
+      env: { SLA_CATALOG_TOKEN: ADMIN_TOKEN },
       stdout: (t) => {
         stdout += t;
       },

@@ -9,11 +9,13 @@ import type { ToolSpec } from "../src/cli/spec.js";
 import { TOOLS } from "../src/cli/tools.js";
 import type { CatalogClient } from "../src/index.js";
 import {
+  ADMIN_TOKEN,
   BIN,
   engines,
   type Running,
   readSeed,
   seedExamples,
+  snapshot,
   startService,
   templateXml,
 } from "./support/service.js";
@@ -29,7 +31,8 @@ export function runBin(
   env: Record<string, string> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const { SLA_CATALOG_URL: _url, SLA_CATALOG_TOKEN: _token, ...inherited } = process.env;
-  const options = { cwd, timeout: 60_000, env: { ...inherited, ...env } };
+  // The services of these tests accept ADMIN_TOKEN; a test may give another token, or "" for none.
+  const options = { cwd, timeout: 60_000, env: { ...inherited, SLA_CATALOG_TOKEN: ADMIN_TOKEN, ...env } };
   return new Promise((resolve) => {
     execFile(process.execPath, [BIN, ...args], options, (error, stdout, stderr) => {
       resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
@@ -138,6 +141,19 @@ describe.each(ENGINES)("the seed's request examples, run with the built bin on $
       "AssociateGuarantee",
       "DeleteUnitResource",
     ]);
+  });
+
+  it("without a token, or with a revoked-looking one, every example is refused (exit 7) and nothing changes", async () => {
+    const before = await snapshot(svc.client);
+    for (const token of ["", "slac_000000000000_not-a-real-token-0123456789"]) {
+      for (const { tool: name, args } of EXAMPLES) {
+        const run = await runBin([name, ...args, "-url", svc.url], cwd, { SLA_CATALOG_TOKEN: token });
+        expect(run.code, `${name}: ${run.stderr}`).toBe(EXIT.auth);
+        expect(run.stderr).toMatch(/unauthorized/);
+        if (token) expect(run.stderr).not.toContain(token);
+      }
+    }
+    expect(await snapshot(svc.client)).toEqual(before);
   });
 
   it("AddParty registers the party the flow needs; GetTemplateList -summary and an unknown product", async () => {

@@ -5,6 +5,7 @@
  * or the `sla-catalog-server` command.
  */
 
+export type { Role, TokenInfo, TokenSeed } from "./auth/tokens.js";
 export type { ScratchDatabase } from "./db/admin.js";
 export { createScratchDatabase } from "./db/admin.js";
 export { MIGRATIONS } from "./db/migrations.js";

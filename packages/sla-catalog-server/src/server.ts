@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { authorize } from "./auth/policy.js";
+import { authenticate, seedToken, TokenRefused, type TokenSeed } from "./auth/tokens.js";
 import { type Database, openDatabase, type SqlClient } from "./db/database.js";
 import { migrate } from "./db/migrations.js";
 import { readJson } from "./http/body.js";
@@ -21,7 +23,8 @@ const WRITE_LOCK = 4242002;
 /** Where the API lives under the server's origin. @public */
 export const BASE_PATH = "/sla-catalog/v1";
 
-const ROUTES: readonly Route[] = [
+/** Every route the API answers (the authorization matrix test walks them). @internal */
+export const ROUTES: readonly Route[] = [
   ...partyRoutes,
   ...productRoutes,
   ...templateRoutes,
@@ -47,6 +50,13 @@ export interface SlaCatalogOptions {
   log?: ((entry: LogEntry) => void) | undefined;
   /** How long `close()` lets in-flight requests finish before cutting their connections. Default 10 000 ms. */
   shutdownGraceMs?: number | undefined;
+  /**
+   * Tokens to accept from the start (stored hashed, like those `sla-catalog-server token create` makes).
+   * Without any token, nothing can be written: the catalog is closed by default.
+   */
+  tokens?: readonly TokenSeed[] | undefined;
+  /** Let requests without a token read (GET) the catalog. Default false: every request needs a token. */
+  anonymousRead?: boolean | undefined;
 }
 
 /** One structured log entry: JSON-serialisable, never a header value or a body. @public */
@@ -68,6 +78,8 @@ export interface SlaCatalogServer {
   readonly url: string;
   /** Which engine holds the data. */
   readonly engine: "pglite" | "postgres";
+  /** True once at least one API token that is not revoked exists (without one, nothing can be written). */
+  hasTokens(): Promise<boolean>;
   /**
    * Graceful stop: no new connections, in-flight requests finish (up to `shutdownGraceMs`), pending writes
    * settle, then the database closes.
@@ -84,6 +96,11 @@ export async function startSlaCatalog(options: SlaCatalogOptions = {}): Promise<
   const db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   try {
     await migrate(db);
+    if (options.tokens?.length) {
+      await db.transaction(async (tx) => {
+        for (const seed of options.tokens ?? []) await seedToken(tx, seed);
+      });
+    }
   } catch (error) {
     await db.close();
     throw error;
@@ -112,7 +129,9 @@ export async function startSlaCatalog(options: SlaCatalogOptions = {}): Promise<
       inFlight--;
       if (inFlight === 0) drained?.();
     });
-    handle(req, res, db, clock, write, log).catch(() => res.destroy());
+    handle(req, res, db, clock, write, log, { anonymousRead: options.anonymousRead === true }).catch(() =>
+      res.destroy(),
+    );
   });
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
@@ -124,6 +143,8 @@ export async function startSlaCatalog(options: SlaCatalogOptions = {}): Promise<
   return {
     url: `http://${shownHost}:${port}${BASE_PATH}`,
     engine: db.engine,
+    hasTokens: async () =>
+      (await db.query("select 1 from api_tokens where revoked_at is null limit 1")).length > 0,
     async close() {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
@@ -156,6 +177,7 @@ async function handle(
   clock: Clock,
   write: Context["write"],
   log: (entry: LogEntry) => void,
+  security: { readonly anonymousRead: boolean },
 ): Promise<void> {
   const started = performance.now();
   const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
@@ -184,6 +206,40 @@ async function handle(
     if (!url.pathname.startsWith(`${BASE_PATH}/`))
       throw new Problem(404, "not_found", "Not found", `no resource at ${url.pathname}`);
     const { route, params } = match(ROUTES, req.method ?? "GET", url.pathname.slice(BASE_PATH.length));
+    let principal: Awaited<ReturnType<typeof authenticate>>;
+    try {
+      principal = await authenticate(db, req.headers.authorization);
+    } catch (error) {
+      if (error instanceof TokenRefused)
+        throw new Problem(401, "unauthorized", "Unauthorized", error.message);
+      throw error;
+    }
+    let bodyRead: Promise<unknown> | undefined;
+    const body = () => {
+      bodyRead ??= readJson(req);
+      return bodyRead;
+    };
+    const grant = await authorize(principal, route, { params, body, db }, security);
+    // Ownership is recorded (or forgotten) in the same transaction as the write it belongs to.
+    const owned: Context["write"] = (fn) =>
+      write(async (tx) => {
+        const result = await fn(tx);
+        const id = (result as { id?: unknown } | undefined)?.id;
+        if (grant.creates && typeof id === "number") {
+          await tx.query("insert into resource_owners (kind, id, party_id) values ($1, $2, $3)", [
+            grant.creates.kind,
+            id,
+            grant.creates.partyId,
+          ]);
+        }
+        if (grant.deletes) {
+          await tx.query("delete from resource_owners where kind = $1 and id = $2", [
+            grant.deletes.kind,
+            grant.deletes.id,
+          ]);
+        }
+        return result;
+      });
     const reply = await route.handler({
       db,
       clock,
@@ -191,8 +247,8 @@ async function handle(
       query: url.searchParams,
       base: `${url.origin}${BASE_PATH}`,
       url,
-      body: () => readJson(req),
-      write,
+      body,
+      write: owned,
     });
     res.writeHead(reply.status, {
       ...(reply.body === undefined ? {} : { "content-type": "application/json" }),
@@ -201,7 +257,10 @@ async function handle(
     res.end(reply.body === undefined ? undefined : JSON.stringify(reply.body));
   } catch (error) {
     const problem = error instanceof Problem ? error : fromDatabase(error);
-    res.writeHead(problem.status, { "content-type": "application/problem+json" });
+    res.writeHead(problem.status, {
+      "content-type": "application/problem+json",
+      ...(problem.status === 401 ? { "www-authenticate": 'Bearer realm="sla-catalog"' } : {}),
+    });
     res.end(JSON.stringify(problem.toJSON(url.pathname)));
   }
 }

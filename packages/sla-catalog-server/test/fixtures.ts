@@ -24,6 +24,12 @@ export interface Answer {
   body: Json;
 }
 
+/** The admin token the suites' servers accept (seeded with `ADMIN_SEED`). */
+export const ADMIN_TOKEN = "slac_00000000a0a0_test-admin-secret-0123456789";
+/** `startSlaCatalog({ ...ADMIN_SEED })`: a server that accepts {@link ADMIN_TOKEN}. */
+export const ADMIN_SEED = { tokens: [{ token: ADMIN_TOKEN, role: "admin" as const }] };
+
+/** One request, as the admin unless `headers.authorization` says otherwise ("" sends no token). */
 export async function call(
   base: string,
   method: string,
@@ -31,9 +37,14 @@ export async function call(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<Answer> {
+  const { authorization = `Bearer ${ADMIN_TOKEN}`, ...rest } = headers;
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { ...(body === undefined ? {} : { "content-type": "application/json" }), ...headers },
+    headers: {
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...(authorization ? { authorization } : {}),
+      ...rest,
+    },
     ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
   });
   const text = await res.text();

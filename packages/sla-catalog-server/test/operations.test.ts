@@ -13,7 +13,9 @@ import { runCli } from "@meterkit/core/cli";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { program } from "../src/cli/program.js";
 import { type LogEntry, type SlaCatalogServer, startSlaCatalog } from "../src/index.js";
-import { call, templateXml } from "./fixtures.js";
+import { ADMIN_SEED, ADMIN_TOKEN, call, templateXml } from "./fixtures.js";
+
+const AS_ADMIN = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 const bin = new URL("../bin.js", import.meta.url).pathname;
 const logs: LogEntry[] = [];
@@ -21,7 +23,7 @@ let server: SlaCatalogServer;
 let origin = "";
 
 beforeAll(async () => {
-  server = await startSlaCatalog({ log: (e) => logs.push(e) });
+  server = await startSlaCatalog({ ...ADMIN_SEED, log: (e) => logs.push(e) });
   origin = new URL(server.url).origin;
 }, 60_000);
 afterAll(() => server.close());
@@ -38,14 +40,16 @@ describe("operations", () => {
   });
 
   it("keeps the caller's request id (or makes one), answers it and logs it with the request", async () => {
-    const res = await fetch(`${server.url}/parties/424242`, { headers: { "x-request-id": "abc-123" } });
+    const res = await fetch(`${server.url}/parties/424242`, {
+      headers: { ...AS_ADMIN, "x-request-id": "abc-123" },
+    });
     expect(res.status).toBe(404);
     expect(res.headers.get("x-request-id")).toBe("abc-123");
     const entry = logs.find((e) => e.requestId === "abc-123");
     expect(entry).toMatchObject({ level: "info", msg: "request", method: "GET", status: 404 });
     expect(entry?.path).toBe("/sla-catalog/v1/parties/424242");
     const fresh = await fetch(`${server.url}/parties/1`, {
-      headers: { "x-request-id": "bad id with spaces" },
+      headers: { ...AS_ADMIN, "x-request-id": "bad id with spaces" },
     });
     expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -70,7 +74,7 @@ describe("operations", () => {
 
 describe("graceful stop", () => {
   it("an in-flight request finishes and is stored; the database closes after it", async () => {
-    const own = await startSlaCatalog({});
+    const own = await startSlaCatalog({ ...ADMIN_SEED });
     const url = new URL(`${own.url}/parties`);
     const body = JSON.stringify({ id: 9001, name: "in flight" });
     const answer = new Promise<number>((resolve, reject) => {
@@ -80,7 +84,11 @@ describe("graceful stop", () => {
           port: url.port,
           path: url.pathname,
           method: "POST",
-          headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+          headers: {
+            ...AS_ADMIN,
+            "content-type": "application/json",
+            "content-length": Buffer.byteLength(body),
+          },
         },
         (res) => {
           res.resume();
@@ -128,8 +136,20 @@ describe("the sla-catalog-server command", () => {
     expect(await runCli(program, ["migrate", "--database-url", "mysql://x"], sink)).toBe(2);
     expect(out.stderr).toMatch(/--database-url must be a postgres/);
   });
-  it("with no command it serves, logs JSON lines, and stops cleanly on SIGTERM", async () => {
+  it("with no command it serves closed (a token first), logs JSON lines, and stops cleanly on SIGTERM", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mk-sla-serve-"));
+    const exec = promisify(execFile);
+    // The embedded database is one process's: tokens are made while the server is stopped.
+    const created = await exec(
+      process.execPath,
+      [bin, "token", "create", "--role", "admin", "--format", "json"],
+      {
+        cwd: dir,
+      },
+    );
+    const admin = JSON.parse(created.stdout) as { token: string; id: string; role: string };
+    expect(admin).toMatchObject({ role: "admin", revokedAt: null });
+    expect(admin.token).toMatch(new RegExp(`^slac_${admin.id}_[A-Za-z0-9_-]{40,}$`));
     const child = spawn(process.execPath, [bin, "--port", "0"], {
       cwd: dir,
       stdio: ["ignore", "pipe", "pipe"],
@@ -148,7 +168,11 @@ describe("the sla-catalog-server command", () => {
     });
     expect(listening).toMatchObject({ level: "info", engine: "pglite" });
     const base = String(listening.url);
-    expect((await call(base, "POST", "/parties", { id: 1, name: "served" })).status).toBe(201);
+    expect(
+      (await call(base, "POST", "/parties", { id: 1, name: "anonymous" }, { authorization: "" })).status,
+    ).toBe(401);
+    const auth = { authorization: `Bearer ${admin.token}` };
+    expect((await call(base, "POST", "/parties", { id: 1, name: "served" }, auth)).status).toBe(201);
     const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exit).toBe(0);
@@ -156,11 +180,18 @@ describe("the sla-catalog-server command", () => {
       .trim()
       .split("\n")
       .map((l) => JSON.parse(l) as LogEntry);
-    expect(lines.map((l) => l.msg)).toEqual(["listening", "request", "stopping", "stopped"]);
+    expect(lines.map((l) => l.msg)).toEqual(["listening", "request", "request", "stopping", "stopped"]);
+    expect(lines.map((l) => l.status).filter(Boolean)).toEqual([401, 201]);
+    expect(output).not.toContain(admin.token.slice(18));
     // the data is in the data directory: a second start reads it back
-    const again = await promisify(execFile)(process.execPath, [bin, "migrate", "--format", "json"], {
-      cwd: dir,
-    });
+    const again = await exec(process.execPath, [bin, "migrate", "--format", "json"], { cwd: dir });
     expect(JSON.parse(again.stdout)).toEqual({ applied: [] });
+    // token list shows it without its secret; revoke ends it
+    const listed = await exec(process.execPath, [bin, "token", "list", "--format", "json"], { cwd: dir });
+    expect(listed.stdout).not.toContain(admin.token.slice(18));
+    expect(JSON.parse(listed.stdout)).toMatchObject([{ id: admin.id, role: "admin", revokedAt: null }]);
+    await exec(process.execPath, [bin, "token", "revoke", admin.id], { cwd: dir });
+    const revoked = await exec(process.execPath, [bin, "token", "list", "--format", "json"], { cwd: dir });
+    expect(JSON.parse(revoked.stdout)[0].revokedAt).not.toBeNull();
   }, 60_000);
 });

@@ -11,7 +11,7 @@ import {
   startSlaCatalog,
 } from "../src/index.js";
 import { postgresUrl } from "./engines.js";
-import { call } from "./fixtures.js";
+import { ADMIN_SEED, call } from "./fixtures.js";
 
 const adminUrl = await postgresUrl();
 let db: ScratchDatabase | undefined;
@@ -23,8 +23,8 @@ beforeAll(async () => {
   // Both start together: the migration lock lets one apply the schema while the other waits.
   replicas.push(
     ...(await Promise.all([
-      startSlaCatalog({ databaseUrl: db.url }),
-      startSlaCatalog({ databaseUrl: db.url }),
+      startSlaCatalog({ ...ADMIN_SEED, databaseUrl: db.url }),
+      startSlaCatalog({ ...ADMIN_SEED, databaseUrl: db.url }),
     ])),
   );
 }, 60_000);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createScratchDatabase, MIGRATIONS, startSlaCatalog } from "../src/index.js";
 import { engines } from "./engines.js";
-import { call, templateXml } from "./fixtures.js";
+import { ADMIN_SEED, call, templateXml } from "./fixtures.js";
 
 const ENGINES = await engines();
 const COLLECTIONS = [
@@ -34,7 +34,7 @@ describe.each(ENGINES)("restart on $name", (engine) => {
       cleanups.push(async () => rmSync(dir, { recursive: true, force: true }));
       where = { dataDir: dir };
     }
-    const first = await startSlaCatalog({ port: 0, ...where });
+    const first = await startSlaCatalog({ ...ADMIN_SEED, port: 0, ...where });
     const b = first.url;
     await call(b, "POST", "/parties", { id: 465 });
     await call(b, "POST", "/templates", { content: templateXml("Restart-SLAT"), registry: "ISLAM" });
@@ -73,7 +73,7 @@ describe.each(ENGINES)("restart on $name", (engine) => {
     const before = await Promise.all(COLLECTIONS.map(async (c) => (await call(b, "GET", c)).body));
     await first.close();
 
-    const second = await startSlaCatalog({ port: 0, ...where });
+    const second = await startSlaCatalog({ ...ADMIN_SEED, port: 0, ...where });
     try {
       const after = await Promise.all(COLLECTIONS.map(async (c) => (await call(second.url, "GET", c)).body));
       expect(after).toEqual(before);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createScratchDatabase, startSlaCatalog } from "../src/index.js";
 import { engines } from "./engines.js";
-import { call, templateXml } from "./fixtures.js";
+import { ADMIN_SEED, call, templateXml } from "./fixtures.js";
 
 const ENGINES = await engines();
 // 2024-02-29: "two years later" must clamp to 2026-02-28.
@@ -12,7 +12,7 @@ describe.each(ENGINES)("SLA catalog service on $name", (engine) => {
   let close: () => Promise<void> = async () => {};
   beforeAll(async () => {
     const db = engine.adminUrl ? await createScratchDatabase(engine.adminUrl) : undefined;
-    const server = await startSlaCatalog({ port: 0, databaseUrl: db?.url, clock });
+    const server = await startSlaCatalog({ ...ADMIN_SEED, port: 0, databaseUrl: db?.url, clock });
     expect(server.engine).toBe(engine.name);
     base = server.url;
     close = async () => {

@@ -13,10 +13,11 @@ import { expectResilient, record } from "./support/verdict.js";
 const OPERATIONS = 1_000;
 
 it("sla-catalog-client: every operation completes or fails typed, no POST reaches the catalog twice, no socket left open", async () => {
-  const catalog = await startSlaCatalog({ port: 0 });
+  const token = "slac_00000000fa17_fault-admin-secret-0123456789";
+  const catalog = await startSlaCatalog({ port: 0, tokens: [{ token, role: "admin" }] });
   try {
     // Seed directly (no proxy): an approved provider, a product and a unit resource to read back.
-    const direct = createCatalogClient({ baseUrl: catalog.url });
+    const direct = createCatalogClient({ baseUrl: catalog.url, token });
     const party = await direct.parties.create({ name: "fault provider" });
     await direct.parties.approve({ partyId: party.id, balance: "1000", creditLimit: "100" });
     const product = await direct.products.create({ partyId: party.id, name: "seed product" });
@@ -25,6 +26,7 @@ it("sla-catalog-client: every operation completes or fails typed, no POST reache
     const rig = await startFaultRig({ target: catalog.url, seed: 5150, stallMs: 1_400 });
     // The service writes one transaction at a time into WASM PostgreSQL: 600 ms per attempt.
     const client = createCatalogClient({
+      token,
       baseUrl: rig.proxy.url,
       dispatcher: rig.dispatcher,
       retry: rig.retry,

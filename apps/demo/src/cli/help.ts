@@ -26,7 +26,8 @@ real deployment:
   --waldur-url URL            Waldur API root, e.g. https://waldur.example/api/ (env MK_DEMO_WALDUR_URL)
   --waldur-token TOKEN        (env MK_DEMO_WALDUR_TOKEN)
   --sla-catalog-url URL       ending in /sla-catalog/v1 (env MK_DEMO_SLA_CATALOG_URL)
-  --sla-catalog-token TOKEN   sent as a Bearer token (env MK_DEMO_SLA_CATALOG_TOKEN)
+  --sla-catalog-token TOKEN   sent as a Bearer token (env MK_DEMO_SLA_CATALOG_TOKEN); without
+                              --sla-catalog-url, the admin token the local catalog accepts (default: random)
 
 Other options:
   --month YYYY-MM             the simulated month (default: last month)

@@ -24,6 +24,8 @@ export interface DemoOptions {
   keystone: KeystoneSettings | undefined;
   waldur: { url: string; token: string } | undefined;
   slaCatalog: { url: string; token: string | undefined } | undefined;
+  /** Without `slaCatalog`: the admin token the local catalog accepts (default: a random one for this run). */
+  localCatalogToken: string | undefined;
 }
 
 /** A usage error: printed with a hint to `--help`, exit status 2. */
@@ -126,5 +128,6 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): D
     slaCatalog: slaUrl
       ? { url: slaUrl, token: pick("sla-catalog-token", "MK_DEMO_SLA_CATALOG_TOKEN") }
       : undefined,
+    localCatalogToken: slaUrl ? undefined : pick("sla-catalog-token", "MK_DEMO_SLA_CATALOG_TOKEN"),
   };
 }

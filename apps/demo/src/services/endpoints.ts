@@ -2,6 +2,7 @@
  * The clients of Almanach, Waldur and the SLA catalog: against the URLs the user gave, or against the
  * sandbox stand-ins started in this process on free loopback ports (closed by {@link Cleanup}).
  */
+import { randomBytes } from "node:crypto";
 import { createWaldurClient, type WaldurClient } from "@meterkit/allocation-client";
 import { keystoneAuth } from "@meterkit/core";
 import { type AlmanachClient, createAlmanachClient } from "@meterkit/ledger-client";
@@ -103,15 +104,23 @@ export async function connectSlaCatalog(
   const databaseUrl = pgServer
     ? await createCatalogDatabase(pgServer.url, pgServer.runId, cleanup)
     : undefined;
-  const server = await startSlaCatalog({ port: 0, databaseUrl });
+  // The catalog is closed without a token: this run's own admin token, random, accepted by this server only.
+  const token =
+    options.localCatalogToken ??
+    `slac_${randomBytes(6).toString("hex")}_${randomBytes(24).toString("base64url")}`;
+  const server = await startSlaCatalog({
+    port: 0,
+    databaseUrl,
+    tokens: [{ token, role: "admin", name: "demo" }],
+  });
   cleanup.add("SLA catalog service", () => server.close());
   return {
-    client: createCatalogClient({ baseUrl: server.url }),
+    client: createCatalogClient({ baseUrl: server.url, token }),
     info: {
       name: "sla-catalog",
       kind: "stand-in",
       url: server.url,
-      auth: "none",
+      auth: "Bearer (admin token)",
       note: `data in ${server.engine}`,
     },
   };

@@ -26,12 +26,19 @@ export interface Running {
   close(): Promise<void>;
 }
 
+/** The admin token every test service accepts (the catalog is closed without one). */
+export const ADMIN_TOKEN = "slac_00000000ad01_client-tests-admin-secret-0123456789";
+
 export async function startService(engine: { adminUrl?: string }): Promise<Running> {
   const db = engine.adminUrl ? await createScratchDatabase(engine.adminUrl) : undefined;
-  const server = await startSlaCatalog({ port: 0, databaseUrl: db?.url });
+  const server = await startSlaCatalog({
+    port: 0,
+    databaseUrl: db?.url,
+    tokens: [{ token: ADMIN_TOKEN, role: "admin" }],
+  });
   return {
     url: server.url,
-    client: createCatalogClient({ baseUrl: server.url }),
+    client: createCatalogClient({ baseUrl: server.url, token: ADMIN_TOKEN }),
     async close() {
       await server.close();
       await db?.drop();

@@ -68,6 +68,25 @@ create table priced_item_guarantees (
 );
 `,
   },
+  {
+    version: 2,
+    name: "api tokens and ownership",
+    sql: `
+create table api_tokens (
+  id text primary key, name text not null,
+  role text not null check (role in ('admin', 'provider', 'reader')),
+  party_id integer references parties(id),
+  secret_sha256 text not null,
+  created_at timestamptz not null default now(), revoked_at timestamptz,
+  check ((role = 'provider') = (party_id is not null))
+);
+create table resource_owners (
+  kind text not null check (kind in ('unit-resource', 'price', 'guarantee')), id integer not null,
+  party_id integer not null references parties(id),
+  primary key (kind, id)
+);
+`,
+  },
 ];
 
 /** Applies the missing migrations in one transaction, under an advisory lock so that two starts do not race. */
