@@ -13,6 +13,7 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { exampleEnv } from "./example-env.mjs";
 import { exampleFiles, firstExample, toRunnableJs } from "./readme-example.mjs";
+import { serveCheck } from "./serve-check.mjs";
 
 const root = resolve(import.meta.dirname, "../..");
 const only = process.argv.slice(2);
@@ -48,7 +49,7 @@ let failed = 0;
 for (const p of checked) {
   const name = p.json.name;
   const tarball = tarballOf.get(name);
-  const row = { package: name, publint: "", attw: "", install: "", example: "" };
+  const row = { package: name, publint: "", attw: "", install: "", example: "", serve: "" };
   results.push(row);
   // One step of the check: a failure is reported and counted, and the next step still runs.
   const step = async (key, fn) => {
@@ -89,6 +90,19 @@ for (const p of checked) {
       timeout: 180_000,
     });
   });
+  if (name === "@meterkit/sla-catalog-server") {
+    // The service with its provider tools, both from their tarballs alone: token, serve, the seed's flow.
+    await step("serve", async () => {
+      run(
+        "npm",
+        ["install", "--no-audit", "--no-fund", "--omit=dev", tarballOf.get("@meterkit/sla-catalog-client")],
+        {
+          cwd: project,
+        },
+      );
+      await serveCheck(project);
+    });
+  } else row.serve = "—";
 }
 await env.close?.();
 console.table(results);
