@@ -1,14 +1,14 @@
 import { getGlobalDispatcher } from "undici";
 import { applyAuth } from "../auth/apply-auth.js";
 import { noAuth } from "../auth/strategy.js";
-import { HttpError, InvalidInputError, isSdkError } from "../errors.js";
+import { InvalidInputError, isSdkError } from "../errors.js";
 import { logRequests } from "../logging/log-requests.js";
-import { compose, type Handler, type PreparedRequest } from "../middleware.js";
+import { compose, type Handler, type PreparedRequest, type RawResponse } from "../middleware.js";
 import { type Paginated, type PaginateOptions, paginate } from "../pagination/paginate.js";
 import { SecretSet, scrubError } from "../redact.js";
 import { retry } from "../retry/retry.js";
 import { USER_AGENT } from "../version.js";
-import { assertOk, decodeBody, parseLenient, requestIdOf } from "./response.js";
+import { assertOk, decodeBody, httpErrorOf, requestIdOf } from "./response.js";
 import { transport } from "./transport.js";
 import type { HttpClientOptions, HttpResponse, RequestOptions } from "./types.js";
 import { appendQuery, fillPath, joinUrl } from "./url.js";
@@ -137,20 +137,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 /** An operation that accepts only some statuses fails on any other, 2xx included. */
 function assertExpected(
   request: PreparedRequest,
-  raw: { status: number; headers: Readonly<Record<string, string>>; text: string },
+  raw: RawResponse,
   expected: number | readonly number[] | undefined,
 ): void {
   if (expected === undefined) return;
   const ok = typeof expected === "number" ? raw.status === expected : expected.includes(raw.status);
-  if (ok) return;
-  throw new HttpError({
-    status: raw.status,
-    method: request.method,
-    url: request.url,
-    body: parseLenient(raw.text),
-    headers: raw.headers,
-    requestId: requestIdOf(raw.headers),
-  });
+  if (!ok) throw httpErrorOf(request, raw);
 }
 
 function validateOptions(options: HttpClientOptions): void {

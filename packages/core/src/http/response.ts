@@ -21,10 +21,9 @@ export function parseLenient(text: string): unknown {
   }
 }
 
-/** Throw `HttpError` for statuses ≥ 400. @internal */
-export function assertOk(request: PreparedRequest, raw: RawResponse): void {
-  if (raw.status < 400) return;
-  throw new HttpError({
+/** The `HttpError` for a response the call does not accept. @internal */
+export function httpErrorOf(request: PreparedRequest, raw: RawResponse): HttpError {
+  return new HttpError({
     status: raw.status,
     method: request.method,
     url: request.url,
@@ -32,6 +31,11 @@ export function assertOk(request: PreparedRequest, raw: RawResponse): void {
     headers: raw.headers,
     requestId: requestIdOf(raw.headers),
   });
+}
+
+/** Throw `HttpError` for statuses ≥ 400. @internal */
+export function assertOk(request: PreparedRequest, raw: RawResponse): void {
+  if (raw.status >= 400) throw httpErrorOf(request, raw);
 }
 
 /**
