@@ -24,6 +24,7 @@ export async function serveCheck(project) {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
+  let stopped;
   server.stdout.on("data", (c) => (output += c));
   server.stderr.on("data", (c) => (output += c));
   try {
@@ -66,7 +67,8 @@ export async function serveCheck(project) {
   } finally {
     const exited = new Promise((resolve) => server.on("exit", resolve));
     server.kill("SIGTERM");
-    const code = await exited;
-    if (code !== 0 && code !== null) throw new Error(`the server did not stop cleanly (${code}): ${output}`);
+    stopped = await exited;
   }
+  if (stopped !== 0 && stopped !== null)
+    throw new Error(`the server did not stop cleanly (${stopped}): ${output}`);
 }

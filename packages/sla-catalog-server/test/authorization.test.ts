@@ -365,7 +365,9 @@ describe("authorization matrix", () => {
       const want = expected(c, caller);
       it(`${c.route} as ${caller} → ${want}`, async () => {
         // A refusal changes nothing, so refusals share one fixture; an allowed write gets its own.
-        const f = want === "ok" && !c.route.startsWith("GET ") ? await fixture() : await (shared ??= fixture());
+        const fresh = want === "ok" && !c.route.startsWith("GET ");
+        if (!fresh) shared ??= fixture();
+        const f = fresh ? await fixture() : await (shared as Promise<Fixture>);
         const req = c.request(f);
         const before = want === "ok" ? undefined : await snapshot();
         const res = await call(server.url, req.method, req.path, req.body, as(caller));
