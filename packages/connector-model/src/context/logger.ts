@@ -1,5 +1,4 @@
-import { pyTruthy } from "@meterkit/core/python";
-import { pyStr } from "../python/str.js";
+import { pyStr, pyTruthy } from "@meterkit/core/python";
 import type { LogContext } from "./context.js";
 
 /** Where {@link Logger} prints when there is no module id; `process.stdout` by default. @public */

@@ -1,4 +1,4 @@
-import { pyStr } from "../python/str.js";
+import { pyStr } from "@meterkit/core/python";
 import type { TaskContext } from "./context.js";
 import { checkBadResponse } from "./response.js";
 

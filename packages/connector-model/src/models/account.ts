@@ -1,7 +1,6 @@
-import { pyTruthy } from "@meterkit/core/python";
+import { pyStr, pyTruthy } from "@meterkit/core/python";
 import type { AccountContext } from "../context/context.js";
 import { checkBadResponse } from "../context/response.js";
-import { pyStr } from "../python/str.js";
 import type { Metadata, SerializedMetadata } from "./metadata.js";
 import { checkKeys } from "./options.js";
 import { callSerialize } from "./resource.js";

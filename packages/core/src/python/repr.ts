@@ -56,6 +56,8 @@ function numberText(value: number): string {
  */
 export function pyStr(value: unknown): string {
   if (typeof value === "string") return value;
+  // A function or symbol prints as itself, unquoted, as Python's str() of an object does.
+  if (typeof value === "function" || typeof value === "symbol") return String(value);
   return pyRepr(value);
 }
 
