@@ -3,6 +3,7 @@
  * lock, so ids chosen as max + 1 never collide and no acknowledged write is lost. (The full proof with two
  * processes, 50 writers and a SIGKILL is the next step of the scale story.)
  */
+import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import {
   createScratchDatabase,
@@ -49,4 +50,27 @@ it.skipIf(!adminUrl)(
     for (let i = 0; i < 40; i++) expect(names.has(`p${i}`), `p${i}`).toBe(true);
   },
   60_000,
+);
+
+it.skipIf(!adminUrl)(
+  "connections the database ends (a restart, an administrator) do not take a replica down",
+  async () => {
+    const server = replicas[0] as SlaCatalogServer;
+    expect((await call(server.url, "GET", "/parties?limit=1")).status).toBe(200);
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    try {
+      const name = new URL(db?.url ?? "").pathname.slice(1);
+      await admin.query("select pg_terminate_backend(pid) from pg_stat_activity where datname = $1", [name]);
+    } finally {
+      await admin.end();
+    }
+    // The idle connections died with an error event on the pool; the process lives and reconnects.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const origin = new URL(server.url).origin;
+    let ready = 0;
+    for (let i = 0; i < 5 && ready !== 200; i++) ready = (await fetch(`${origin}/readyz`)).status;
+    expect(ready).toBe(200);
+    expect((await call(server.url, "POST", "/parties", { name: "after the restart" })).status).toBe(201);
+  },
 );

@@ -4,6 +4,10 @@ import type { Database, SqlClient } from "./database.js";
 /** A real PostgreSQL server through a small `pg` pool. */
 export async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 4 });
+  // An idle connection that dies (the server restarts, an administrator ends it, a database is dropped while
+  // the pool closes) is reported on the pool; without a listener that event would crash the process. The
+  // pool drops the client and opens another on demand, and a query in flight fails on its own.
+  pool.on("error", () => {});
   // Fail at start-up, not on the first request, when the server is unreachable.
   const probe = await pool.connect();
   probe.release();
