@@ -1,7 +1,8 @@
 /**
  * The BENCH line format every package's bench prints, and the one table the root `pnpm bench` shows.
  * A line is `BENCH ` followed by a JSON object: name (string), value and baseline (numbers), ratio
- * (number, or null when the baseline is 0), unit (string), target (optional number: the ratio we aim for).
+ * (number, or null when the baseline is 0), unit (string), target (optional number: the ratio we aim for),
+ * lowerIsBetter (optional boolean: for CPU time, latency and memory the target is a ceiling, not a floor).
  */
 
 const PREFIX = /(?:^|\s)BENCH (\{.*\})\s*$/;
@@ -30,6 +31,7 @@ export function parseBenchLines(lines) {
         ratio: number(row.ratio) ? row.ratio : row.baseline ? row.value / row.baseline : null,
         unit: row.unit,
         target: number(row.target) ? row.target : undefined,
+        lowerIsBetter: row.lowerIsBetter === true,
       });
     } catch {
       invalid.push(line.trim());
@@ -41,6 +43,13 @@ export function parseBenchLines(lines) {
 const fmt = (x) =>
   Math.abs(x) >= 100 ? Math.round(x).toLocaleString("en-US") : String(+x.toFixed(Math.abs(x) >= 10 ? 1 : 2));
 
+/** "≥ 0.85" (or "≤ 1.1" when lower is better), flagged when the ratio misses it. */
+function targetCell(r) {
+  if (r.target === undefined) return "";
+  const missed = r.ratio !== null && (r.lowerIsBetter ? r.ratio > r.target : r.ratio < r.target);
+  return `${r.lowerIsBetter ? "≤" : "≥"} ${r.target}${missed ? " (missed)" : ""}`;
+}
+
 /** One aligned table: package, benchmark, ours, baseline, unit, ratio and the target when there is one. */
 export function formatBenchTable(rows) {
   const header = ["package", "benchmark", "ours", "baseline", "unit", "ratio", "target"];
@@ -51,7 +60,7 @@ export function formatBenchTable(rows) {
     fmt(r.baseline),
     r.unit,
     r.ratio === null ? "-" : r.ratio.toFixed(2),
-    r.target === undefined ? "" : `≥ ${r.target}${r.ratio !== null && r.ratio < r.target ? " (below)" : ""}`,
+    targetCell(r),
   ]);
   const numeric = new Set([2, 3, 5]);
   const widths = header.map((_, c) => Math.max(...[header, ...body].map((line) => line[c].length)));

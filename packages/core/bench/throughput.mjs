@@ -1,26 +1,22 @@
 // Requests per second through @meterkit/core vs. a bare undici request() loop, against the same local
 // server, in the same run. Rounds alternate (bare, core, bare, core…) so machine noise hits both alike.
 // Run: pnpm --filter @meterkit/core bench   (after build). Prints ratios; asserts nothing.
-import { createServer } from "node:http";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
 import { Agent, request } from "undici";
 import { createHttpClient, retry, tokenAuth } from "../dist/index.js";
 
 const REQUESTS = Number(process.env.MK_BENCH_REQUESTS ?? 20_000);
 const CONCURRENCY = Number(process.env.MK_BENCH_CONCURRENCY ?? 32);
 const ROUNDS = Number(process.env.MK_BENCH_ROUNDS ?? 3);
-const payload = JSON.stringify(
-  Array.from({ length: 20 }, (_, i) => ({ uuid: `u-${i}`, name: `item ${i}`, cost: "1.5" })),
-);
 
-const server = createServer((req, res) => {
-  req.resume();
-  req.on("end", () => {
-    res.writeHead(200, { "content-type": "application/json", "x-result-count": "20" });
-    res.end(payload);
-  });
+// The server runs in its own process: its work is not the client's.
+const server = spawn(process.execPath, [fileURLToPath(new URL("./canned-server.mjs", import.meta.url))], {
+  stdio: ["pipe", "pipe", "inherit"],
 });
-await new Promise((r) => server.listen(0, "127.0.0.1", r));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const [port] = await once(server.stdout, "data");
+const origin = `http://127.0.0.1:${String(port).trim()}`;
 const dispatcher = new Agent({ connections: CONCURRENCY, keepAliveTimeout: 10_000 });
 
 async function run(one) {
@@ -88,4 +84,4 @@ for (const [name, target] of [
   );
 }
 await dispatcher.close();
-server.close();
+server.stdin.end();
