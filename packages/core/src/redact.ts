@@ -101,11 +101,24 @@ export function scrubError<E>(error: E, secrets: SecretSet): E {
 }
 
 function scrubJson(value: unknown, secrets: SecretSet): unknown {
-  if (typeof value === "string") return secrets.redact(value);
-  if (Array.isArray(value)) return value.map((v) => scrubJson(v, secrets));
+  return mapJsonStrings(value, (text) => secrets.redact(text), false);
+}
+
+/**
+ * The one walk both redactions share: a deep copy of a JSON value with `text` applied to every string and,
+ * when `hideSecretFields`, the string values of secret-named fields replaced outright.
+ */
+function mapJsonStrings(value: unknown, text: (s: string) => string, hideSecretFields: boolean): unknown {
+  if (typeof value === "string") return text(value);
+  if (Array.isArray(value)) return value.map((v) => mapJsonStrings(v, text, hideSecretFields));
   if (value && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) out[key] = scrubJson(inner, secrets);
+    for (const [key, inner] of Object.entries(value)) {
+      out[key] =
+        hideSecretFields && SECRET_KEY.test(key) && typeof inner === "string"
+          ? REDACTED
+          : mapJsonStrings(inner, text, hideSecretFields);
+    }
     return out;
   }
   return value;
@@ -157,14 +170,5 @@ export function redactHeaders(
 
 /** A deep copy of a JSON value with secret-named fields replaced and registered secrets scrubbed. @public */
 export function redactJson(value: unknown): unknown {
-  if (typeof value === "string") return redactText(value);
-  if (Array.isArray(value)) return value.map(redactJson);
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [key, inner] of Object.entries(value)) {
-      out[key] = SECRET_KEY.test(key) && typeof inner === "string" ? REDACTED : redactJson(inner);
-    }
-    return out;
-  }
-  return value;
+  return mapJsonStrings(value, redactText, true);
 }
