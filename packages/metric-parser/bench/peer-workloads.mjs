@@ -118,7 +118,7 @@ for (const [key, label, baseline, unit] of [
     rows.push({
       workload: `${label}, ${mode}`,
       "ops/s": Math.round(figures[key]),
-      [`baseline ops/s`]: Math.round(figures[`${key}Base`]),
+      "baseline ops/s": Math.round(figures[`${key}Base`]),
       "× baseline": +ratio.toFixed(2),
       "× python (documented)": +(figures[key] / PYTHON[key]).toFixed(1),
     });
