@@ -88,3 +88,26 @@ it("sends token as a bearer and maps errors for standalone operations and a give
 it("refuses options it does not know, naming them", () => {
   expect(() => createCatalogClient({ baseUrl: base, url: base } as never)).toThrow(/url/);
 });
+
+it("refuses a malformed or unknown list filter, naming it, before anything is sent", () => {
+  seen.length = 0;
+  const c = createCatalogClient({ baseUrl: base, token: "t" });
+  const refused = (list: () => unknown, field: string) => {
+    let error: unknown;
+    try {
+      list();
+    } catch (e) {
+      error = e;
+    }
+    expect(isSdkError(error, "invalid_input")).toBe(true);
+    expect((error as Error).message).toContain(field);
+  };
+  refused(() => c.products.list({ partyId: 1.5 }), "partyId");
+  refused(() => c.offers.list({ productId: 0 }), "productId");
+  refused(() => c.prices.list({ kind: "tiered" } as never), "kind");
+  refused(() => c.parties.list({ state: "APPROVED" } as never), "state");
+  refused(() => c.guarantees.list({ type: 7 } as never), "type");
+  expect(seen).toHaveLength(0);
+  // Well-formed filters pass through untouched.
+  expect(() => c.products.list({ partyId: 3, status: "ACTIVE", category: "compute" })).not.toThrow();
+});

@@ -1,4 +1,5 @@
 import type { CallOptions, Paginated } from "@meterkit/core";
+import { z } from "zod";
 import type { CatalogContext } from "../client.js";
 import { check, idInput } from "../input.js";
 import { type GuaranteeCreate, GuaranteeCreateSchema } from "../schemas/pricing.js";
@@ -11,6 +12,9 @@ const GuaranteeKey = idInput("guaranteeId");
 export interface GuaranteeListQuery {
   readonly type?: string | undefined;
 }
+
+// The service answers 400 to a malformed filter; refuse it (and unknown keys) before anything is sent.
+const GuaranteeListQuerySchema = z.strictObject({ type: z.string().optional() });
 
 /** Adds a QoS/QoP guarantee (the AddGuarantee tool). @public */
 export async function createGuarantee(
@@ -57,7 +61,7 @@ export function listGuarantees(
   return ctx.http.paginate<Guarantee>({
     ...options,
     path: "/guarantees",
-    query: { ...input },
+    query: { ...check(GuaranteeListQuerySchema, input) },
     schema: GUARANTEE.page,
   });
 }

@@ -1,7 +1,9 @@
 import type { CallOptions, Paginated } from "@meterkit/core";
+import { z } from "zod";
 import type { CatalogContext } from "../client.js";
 import { check, idInput } from "../input.js";
 import { type ProductOfferCreate, ProductOfferCreateSchema } from "../schemas/catalog.js";
+import { id } from "../schemas/fields.js";
 import { OFFER } from "../schemas/responses.js";
 import type { ProductOffer } from "../types.js";
 
@@ -12,6 +14,9 @@ export interface OfferListQuery {
   readonly productId?: number | undefined;
   readonly partyId?: number | undefined;
 }
+
+// The service answers 400 to a malformed filter; refuse it (and unknown keys) before anything is sent.
+const OfferListQuerySchema = z.strictObject({ productId: id().optional(), partyId: id().optional() });
 
 /** Associates a product with an SLA template for a party (the AddProductOffer tool). @public */
 export async function createOffer(
@@ -58,7 +63,7 @@ export function listOffers(
   return ctx.http.paginate<ProductOffer>({
     ...options,
     path: "/product-offers",
-    query: { ...input },
+    query: { ...check(OfferListQuerySchema, input) },
     schema: OFFER.page,
   });
 }

@@ -1,4 +1,5 @@
 import type { CallOptions, Paginated } from "@meterkit/core";
+import { z } from "zod";
 import type { CatalogContext } from "../client.js";
 import { check, idInput } from "../input.js";
 import {
@@ -16,6 +17,9 @@ const PartyKey = idInput("partyId");
 export interface PartyListQuery {
   readonly status?: string | undefined;
 }
+
+// The service answers 400 to a malformed filter; refuse it (and unknown keys) before anything is sent.
+const PartyListQuerySchema = z.strictObject({ status: z.string().optional() });
 
 /** Registers a PENDING party (customer registration stands outside the provider tools). @public */
 export async function createParty(
@@ -56,7 +60,7 @@ export function listParties(
   return ctx.http.paginate<Party>({
     ...options,
     path: "/parties",
-    query: { ...input },
+    query: { ...check(PartyListQuerySchema, input) },
     schema: PARTY.page,
   });
 }

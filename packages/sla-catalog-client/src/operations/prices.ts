@@ -1,4 +1,5 @@
 import type { CallOptions, Paginated } from "@meterkit/core";
+import { z } from "zod";
 import type { CatalogContext } from "../client.js";
 import { check, idInput } from "../input.js";
 import { PRICE } from "../schemas/responses.js";
@@ -10,6 +11,9 @@ const PriceKey = idInput("priceId");
 export interface PriceListQuery {
   readonly kind?: Price["kind"] | undefined;
 }
+
+// The service answers 400 to a malformed filter; refuse it (and unknown keys) before anything is sent.
+const PriceListQuerySchema = z.strictObject({ kind: z.enum(["fixed", "variable", "compound"]).optional() });
 
 /** Any fee by its price id; `kind` tells fixed, variable and compound apart. @public */
 export async function getPrice(
@@ -38,7 +42,7 @@ export function listPrices(
   return ctx.http.paginate<Price>({
     ...options,
     path: "/prices",
-    query: { ...input },
+    query: { ...check(PriceListQuerySchema, input) },
     schema: PRICE.page,
   });
 }

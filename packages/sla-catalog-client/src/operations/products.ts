@@ -1,7 +1,9 @@
 import type { CallOptions, Paginated } from "@meterkit/core";
+import { z } from "zod";
 import type { CatalogContext } from "../client.js";
 import { check, idInput } from "../input.js";
 import { type ProductCreate, ProductCreateSchema } from "../schemas/catalog.js";
+import { id } from "../schemas/fields.js";
 import { PRODUCT } from "../schemas/responses.js";
 import type { Product } from "../types.js";
 
@@ -13,6 +15,13 @@ export interface ProductListQuery {
   readonly partyId?: number | undefined;
   readonly category?: string | undefined;
 }
+
+// The service answers 400 to a malformed filter; refuse it (and unknown keys) before anything is sent.
+const ProductListQuerySchema = z.strictObject({
+  status: z.string().optional(),
+  partyId: id().optional(),
+  category: z.string().optional(),
+});
 
 /** Adds a product (the AddProduct tool); defaults are applied by the service. @public */
 export async function createProduct(
@@ -59,7 +68,7 @@ export function listProducts(
   return ctx.http.paginate<Product>({
     ...options,
     path: "/products",
-    query: { ...input },
+    query: { ...check(ProductListQuerySchema, input) },
     schema: PRODUCT.page,
   });
 }
