@@ -61,3 +61,10 @@ export {
   listVolumes,
   resizeVolume,
 } from "./operations/volumes.js";
+export type { BucketSize } from "./usage/buckets.js";
+export type { InstanceUsage, Usage, UsageBase, UsageOptions, VolumeUsage } from "./usage/compute.js";
+export { computeUsage } from "./usage/compute.js";
+export type { RowRef } from "./usage/errors.js";
+export { OverlappingRowsError } from "./usage/errors.js";
+export type { Hours } from "./usage/quantity.js";
+export { HOURS_SCALE } from "./usage/quantity.js";

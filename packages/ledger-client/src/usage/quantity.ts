@@ -1,0 +1,33 @@
+/**
+ * Exact quantities. Seconds are integers; hours are `seconds / 3600`, which terminates only when 9 divides
+ * the seconds (3600 = 2⁴·3²·5²). Rule: hours (and GB-hours) are exact decimal strings when they terminate
+ * (then at most 4 decimals), otherwise rounded half-even to {@link HOURS_SCALE} decimals and marked
+ * `exact: false`. Sum the integer seconds, not the rounded hours, when totals must be exact.
+ */
+import { Decimal } from "decimal.js";
+
+/** Decimals kept when `seconds / 3600` does not terminate. @public */
+export const HOURS_SCALE = 6;
+
+// A private clone: the caller's global Decimal settings must not change our figures (and vice versa).
+const D = Decimal.clone({ precision: 60, rounding: Decimal.ROUND_HALF_EVEN, toExpNeg: -1e9, toExpPos: 1e9 });
+
+/** An amount of seconds (or GB-seconds) as hours: the decimal text and whether it is exact. @public */
+export interface Hours {
+  value: string;
+  exact: boolean;
+}
+
+/** `units / 3600` under the rule above; `units` is an integer or a decimal string (GB-seconds). @internal */
+export function toHours(units: number | string): Hours {
+  const quotient = new D(units).div(3600);
+  const rounded = quotient.toDecimalPlaces(HOURS_SCALE, Decimal.ROUND_HALF_EVEN);
+  // Fewer significant digits than the precision and an exact round trip: the quotient terminated.
+  const exact = quotient.sd() < 60 && quotient.mul(3600).eq(units);
+  return { value: (exact ? quotient : rounded).toString(), exact };
+}
+
+/** `seconds × size` exactly, as a decimal string (sizes may be fractional). @internal */
+export function times(seconds: number, size: number | string): string {
+  return new D(seconds).mul(size).toString();
+}
