@@ -20,10 +20,27 @@ it("computes daily usage from the rows the server keeps", async () => {
   const volumeId = randomUUID();
   const volumeTypeId = randomUUID();
   await client.volumeTypes.create({ volumeTypeId, volumeTypeName: "gold" });
-  await client.instances.create({ tenantId, instanceId, name: "vm", flavor: "A1.1", start: "2017-01-01T18:00:00Z" });
+  await client.instances.create({
+    tenantId,
+    instanceId,
+    name: "vm",
+    flavor: "A1.1",
+    start: "2017-01-01T18:00:00Z",
+  });
   await client.instances.resize({ instanceId, flavor: "A1.2", resizeDate: "2017-01-02T06:00:00Z" });
-  await client.volumes.create({ tenantId, volumeId, volumeTypeId, name: "v", size: 3, start: "2017-01-01T00:00:00Z" });
-  await client.volumes.attach({ volumeId, attachments: [instanceId], attachmentDate: "2017-01-01T12:00:00Z" });
+  await client.volumes.create({
+    tenantId,
+    volumeId,
+    volumeTypeId,
+    name: "v",
+    size: 3,
+    start: "2017-01-01T00:00:00Z",
+  });
+  await client.volumes.attach({
+    volumeId,
+    attachments: [instanceId],
+    attachmentDate: "2017-01-01T12:00:00Z",
+  });
   await client.instances.delete({ instanceId, end: "2017-01-02T12:00:00Z" });
   const rows = await client.entities.list({ tenantId, start: "2017-01-01", end: "2017-01-03" });
   const usage = computeUsage(rows, { from: new Date("2017-01-01Z"), to: new Date("2017-01-03Z"), by: "day" });
