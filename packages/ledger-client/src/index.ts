@@ -61,6 +61,13 @@ export {
   listVolumes,
   resizeVolume,
 } from "./operations/volumes.js";
+export type {
+  ComponentUsage,
+  ComponentUsageOptions,
+  RatingResource,
+  RatingResourceOptions,
+} from "./usage/adapters.js";
+export { toComponentUsages, toRatingResources } from "./usage/adapters.js";
 export type { BucketSize } from "./usage/buckets.js";
 export type { InstanceUsage, Usage, UsageBase, UsageOptions, VolumeUsage } from "./usage/compute.js";
 export { computeUsage } from "./usage/compute.js";

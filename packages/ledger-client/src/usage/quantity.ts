@@ -31,3 +31,13 @@ export function toHours(units: number | string): Hours {
 export function times(seconds: number, size: number | string): string {
   return new D(seconds).mul(size).toString();
 }
+
+/** `units / 3600` rounded half-even to `places` decimals, as fixed-point text. @internal */
+export function hoursAt(units: string, places: number): string {
+  return new D(units).div(3600).toFixed(places, Decimal.ROUND_HALF_EVEN);
+}
+
+/** The exact sum of decimal strings. @internal */
+export function sumDecimals(values: readonly string[]): string {
+  return values.reduce((sum, v) => sum.plus(v), new D(0)).toString();
+}
