@@ -1,8 +1,8 @@
 /**
  * Usage from lifecycles: the planned seconds per server and volume (raw metrics for step 2), and the daily
- * usage records CloudKitty prices, computed from the rows Almanach returns (step 3 → step 4).
+ * usage records CloudKitty prices, computed by ledger-client from the rows Almanach returns (step 3 → step 4).
  */
-import type { Entity } from "@meterkit/ledger-client";
+import { computeUsage, type Entity, toRatingResources } from "@meterkit/ledger-client";
 import type { UsageRecordJson } from "../report/model.js";
 import type { Plan } from "./plan.js";
 import { FLAVORS } from "./prices.js";
@@ -57,48 +57,23 @@ export function storageGbSeconds(plan: Plan): number {
   return total;
 }
 
-/** Hours of `[from, to)` that fall on `day` (`YYYY-MM-DD`, UTC). */
-function hoursOn(day: string, from: number, to: number): number {
-  const start = Date.parse(`${day}T00:00:00Z`);
-  const overlap = Math.min(to, start + 86_400_000) - Math.max(from, start);
-  return overlap > 0 ? overlap / 3_600_000 : 0;
-}
-
-/** A decimal string for a quantity (events fall on whole hours, so these are exact). */
-function qty(value: number): string {
-  return Number.isInteger(value) ? String(value) : value.toFixed(6);
-}
-
 /**
  * The usage records of one tenant, per day: instance hours by flavor and volume GB-hours with the size, from
- * the entity rows Almanach keeps (one row per version: a resize or an attachment starts a new row).
+ * the entity rows Almanach keeps, computed by ledger-client (whole seconds, exact hours) and shaped for
+ * CloudKitty by its adapter.
  */
 export function dailyRecords(
   rows: readonly Entity[],
   plan: Plan,
   services: { compute: string; volume: string },
 ): Map<string, UsageRecordJson[]> {
-  const byDay = new Map<string, UsageRecordJson[]>();
-  const monthEnd = plan.end.getTime();
-  for (const day of plan.days) {
-    const records: UsageRecordJson[] = [];
-    for (const row of rows) {
-      const from = row.start.getTime();
-      const to = Math.min(row.end?.getTime() ?? monthEnd, monthEnd);
-      const hours = hoursOn(day, from, to);
-      if (hours <= 0) continue;
-      if (row.entityType === "instance")
-        records.push({
-          service: services.compute,
-          volume: qty(hours),
-          desc: { metadata: { flavor_id: row.flavor } },
-        });
-      else {
-        const size = Number(row.size);
-        records.push({ service: services.volume, volume: qty(hours * size), desc: { metadata: { size } } });
-      }
-    }
-    byDay.set(day, records);
-  }
+  const byDay = new Map<string, UsageRecordJson[]>(plan.days.map((day) => [day, []]));
+  const usage = computeUsage(rows, { from: plan.start, to: plan.end, by: "day" });
+  const resources = toRatingResources(usage, {
+    services: { instance: services.compute, volume: services.volume },
+  });
+  usage.forEach((u, i) => {
+    byDay.get(u.bucketStart.toISOString().slice(0, 10))?.push(resources[i] as UsageRecordJson);
+  });
   return byDay;
 }

@@ -10,7 +10,7 @@ import {
   type HashMapClient,
   type RuleSet,
 } from "@meterkit/rating-hashmap-client";
-import { decimalEquals, decimalSum } from "../report/decimal.js";
+import { Decimal } from "decimal.js";
 import type { RatingResult, UsageRecordJson } from "../report/model.js";
 import type { Plan } from "../scenario/plan.js";
 import { dailyRecords } from "../scenario/usage.js";
@@ -45,7 +45,7 @@ export async function rateUsage(
     const daily: Record<string, string> = {};
     let i = 0;
     for (const [day, list] of byDay) {
-      daily[day] = decimalSum(perRecord.slice(i, i + list.length));
+      daily[day] = exactSum(perRecord.slice(i, i + list.length));
       i += list.length;
     }
     const local = records.length ? engine.price(records) : "0";
@@ -61,7 +61,7 @@ export async function rateUsage(
       records,
       cloudkitty: quoted,
       local,
-      match: quoted === null ? null : decimalEquals(quoted, local),
+      match: quoted === null ? null : new Decimal(quoted).eq(local),
       daily,
     });
   }
@@ -77,4 +77,19 @@ export async function rateUsage(
     },
     tenants,
   };
+}
+
+/** Decimals written in a decimal string (`"1.50"` has 2, `"15E-1"` 1): the report keeps the engine's scale. */
+function scaleOf(text: string): number {
+  const [mantissa = "", exponent = "0"] = text.toLowerCase().split("e");
+  return Math.max(0, (mantissa.split(".")[1] ?? "").length - Number(exponent));
+}
+
+// A private clone: decimal.js rounds sums to 20 significant digits by default, fewer than a price carries.
+const Exact = Decimal.clone({ precision: 200 });
+
+/** The exact sum, with as many decimals as the most precise term (CloudKitty's prices carry 27). */
+function exactSum(values: readonly string[]): string {
+  const sum = values.reduce((acc, v) => acc.plus(v), new Exact(0));
+  return sum.toFixed(Math.max(0, ...values.map(scaleOf)));
 }
