@@ -8,6 +8,7 @@ import {
 } from "@meterkit/core/cli";
 import type { Connection } from "./connection.js";
 import { dateCell, imageMetaCell, instanceRow, propertiesCell, volumeRow } from "./format.js";
+import { USAGE_COMMAND } from "./usage-command.js";
 
 type Command = CommandSpec<Connection>;
 type Context = CommandContext<Connection>;
@@ -50,6 +51,7 @@ export const COMMANDS: readonly Command[] = [
       return { text: url, json: { url } };
     },
   },
+  USAGE_COMMAND,
   {
     name: "list-entities",
     summary: "List instances and volumes of a tenant",
@@ -220,7 +222,8 @@ export const COMMANDS: readonly Command[] = [
       { name: "volume_name" },
       { name: "volume_size", help: "Size in GB" },
     ],
-    options: [date("start", "Start date (default: now)"), ATTACHMENT],
+    // The reference's docs spell it --date (python-almanachclient's README); both are accepted.
+    options: [{ ...date("start", "Start date (default: now)"), aliases: ["date"] }, ATTACHMENT],
     async run(c) {
       await c.setup().client.volumes.create({
         tenantId: arg(c, "tenant_id"),
