@@ -73,5 +73,7 @@ export type { InstanceUsage, Usage, UsageBase, UsageOptions, VolumeUsage } from 
 export { computeUsage } from "./usage/compute.js";
 export type { RowRef } from "./usage/errors.js";
 export { OverlappingRowsError } from "./usage/errors.js";
+export type { FleetUsageOptions, TenantUsage } from "./usage/fleet.js";
+export { fleetUsage } from "./usage/fleet.js";
 export type { Hours } from "./usage/quantity.js";
 export { HOURS_SCALE } from "./usage/quantity.js";
