@@ -6,5 +6,12 @@
 
 export type { AlmanachOptions, RunningAlmanach } from "./almanach/index.js";
 export { startAlmanach } from "./almanach/index.js";
-export type { StartWaldurOptions, WaldurData, WaldurStandIn } from "./waldur/index.js";
+export type {
+  Consumer,
+  CreateOrderInput,
+  Fault,
+  StartWaldurOptions,
+  WaldurData,
+  WaldurStandIn,
+} from "./waldur/index.js";
 export { defaultData as defaultWaldurData, startWaldur } from "./waldur/index.js";

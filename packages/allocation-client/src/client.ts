@@ -2,6 +2,7 @@ import { type BoundOperations, bindOperations, type HttpClient } from "@meterkit
 import { createWaldurContext, type WaldurClientOptions, type WaldurContext } from "./context.js";
 import { createOfferingUser } from "./offering-users/create-offering-user.js";
 import { getOffering } from "./offerings/get-offering.js";
+import { setOrderDone, setOrderErred, setOrderExecuting } from "./orders/agent-states.js";
 import { listOrders } from "./orders/list-orders.js";
 import { approveOrder, rejectOrder } from "./orders/order-actions.js";
 import { listProviderResources, listResources } from "./resources/list-resources.js";
@@ -42,6 +43,12 @@ const OPERATIONS = {
     approve: approveOrder,
     /** Reject an order as the provider, optionally with a comment for the consumer (current servers). */
     reject: rejectOrder,
+    /** `…/set_state_executing/` (current servers): take a pending order as an agent. */
+    setExecuting: setOrderExecuting,
+    /** `…/set_state_done/` (current servers): finish an executing order. */
+    setDone: setOrderDone,
+    /** `…/set_state_erred/` (current servers): fail an executing order with a message. */
+    setErred: setOrderErred,
   },
   offerings: {
     /** One offering with its `components`, whose `type`s usages are reported under. */

@@ -17,6 +17,8 @@ export type { CreateOfferingUserInput } from "./offering-users/create-offering-u
 export { createOfferingUser } from "./offering-users/create-offering-user.js";
 export type { GetOfferingInput } from "./offerings/get-offering.js";
 export { getOffering } from "./offerings/get-offering.js";
+export type { SetOrderStateInput } from "./orders/agent-states.js";
+export { setOrderDone, setOrderErred, setOrderExecuting } from "./orders/agent-states.js";
 export type { OrderFilters } from "./orders/list-orders.js";
 export { listOrders } from "./orders/list-orders.js";
 export type { ApproveOrderInput, RejectOrderInput } from "./orders/order-actions.js";

@@ -42,7 +42,9 @@ describe.each(["current", "legacy"] as Generation[])("provider workflow on %s se
     if (generation === "current") expect(creating.map((r) => r.uuid)).toContain(resourceUuid);
 
     await waldur.orders.approve({ orderUuid: order.uuid! });
-    if (generation === "legacy") await waldur.orders.approve({ orderUuid: order.uuid! }); // pending → executing → done
+    if (generation === "legacy")
+      await waldur.orders.approve({ orderUuid: order.uuid! }); // pending → executing → done
+    else await waldur.orders.setDone({ orderUuid: order.uuid! }); // approve_by_provider → executing; the agent finishes
     expect(w.data.resources.find((r) => r.uuid === resourceUuid)!.state).toBe("OK");
 
     expect(

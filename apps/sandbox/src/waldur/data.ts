@@ -51,6 +51,11 @@ export interface OrderRecord {
   type: "Create" | "Update" | "Terminate";
   /** Current servers: `pending-provider`, …; legacy order items: `pending`, `executing`, …. */
   state: string;
+  /** Set by `set_state_erred` (current servers). */
+  error_message?: string;
+  error_traceback?: string;
+  /** Limits the consumer asked for (Create/Update); applied to the resource when the order is done. */
+  limits?: Record<string, number>;
 }
 export interface UsageRecord {
   uuid: string;

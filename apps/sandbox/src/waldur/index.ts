@@ -5,12 +5,14 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type Consumer, consumerOf } from "./consumer.js";
 import type { WaldurData } from "./data.js";
 import { defaultData, fakeUuid, OFFERING, PLAN, PROJECT } from "./default-data.js";
 import { authenticate, htmlNotFound, readRequest, send } from "./http.js";
 import { findRoute } from "./router.js";
 import type { StandIn } from "./state.js";
 
+export type { Consumer, CreateOrderInput } from "./consumer.js";
 export type { WaldurData } from "./data.js";
 export { defaultData } from "./default-data.js";
 
@@ -32,7 +34,19 @@ export interface StartWaldurOptions {
   generation?: "current" | "legacy";
   /** Clock. Default `() => new Date()`. */
   now?: () => Date;
+  /**
+   * Fault injection, asked before each request is handled: `"5xx"` answers 503, `"reset"` destroys the
+   * socket without an answer, `"stall"` holds the request for `stallMs` and then handles it (a client with a
+   * shorter timeout sees a timeout, the server still applies the request, as a real slow server would),
+   * `"reset-after"` applies the request and then destroys the socket (the client never sees the answer).
+   */
+  faults?: (req: { method: string; route: string }) => Fault | undefined;
+  /** How long a `"stall"` holds a request. Default 3000 ms. */
+  stallMs?: number;
 }
+
+/** A fault {@link StartWaldurOptions.faults} injects. */
+export type Fault = "5xx" | "reset" | "stall" | "reset-after";
 
 /** A running stand-in. `data` is live: tests may inspect or change it. */
 export interface WaldurStandIn {
@@ -40,6 +54,8 @@ export interface WaldurStandIn {
   url: string;
   token: string;
   data: WaldurData;
+  /** Consumers' side (orders, project membership) for scripted scenarios. */
+  consumer: Consumer;
   close(): Promise<void>;
 }
 
@@ -74,9 +90,20 @@ export async function startWaldur(options: StartWaldurOptions = {}): Promise<Wal
         if (!route) return htmlNotFound(res, request.path);
         const denied = authenticate(req, token);
         if (denied) return send(res, request.method, denied);
-        const answer = route.handle(state, request);
-        if (!answer) return htmlNotFound(res, request.path);
-        send(res, request.method, answer);
+        const fault = options.faults?.({ method: request.method, route: request.route });
+        if (fault === "5xx") {
+          res.writeHead(503, { "content-type": "text/html" });
+          return res.end("<h1>Service Unavailable</h1>");
+        }
+        if (fault === "reset") return req.socket.destroy();
+        const handle = () => {
+          const answer = route.handle(state, request);
+          if (!answer) return htmlNotFound(res, request.path);
+          if (fault === "reset-after") return req.socket.destroy();
+          send(res, request.method, answer);
+        };
+        if (fault === "stall") setTimeout(handle, options.stallMs ?? 3000);
+        else handle();
       })
       .catch((error: unknown) => {
         res.writeHead(500, { "content-type": "text/plain" });
@@ -92,6 +119,7 @@ export async function startWaldur(options: StartWaldurOptions = {}): Promise<Wal
     url: `http://${host}:${address.port}/api/`,
     token,
     data,
+    consumer: consumerOf(data),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));
