@@ -146,3 +146,13 @@ describe("computeUsage", () => {
     expect(() => computeUsage([vol("2026-05-01T00:00:00Z", null, { size: "big" })], period)).toThrow(/size/);
   });
 });
+
+describe("hours without a Decimal", () => {
+  it("agree with decimal.js on every second of a day and on large and random values", async () => {
+    const { decimalHours, integerHours } = await import("../../src/usage/quantity.js");
+    const values = Array.from({ length: 86_401 }, (_, i) => i);
+    for (let i = 0; i < 20_000; i++) values.push(Math.floor(Math.random() * 2.9e12));
+    values.push(2_999_999_999_999, 2_999_999_999_991);
+    for (const n of values) expect(integerHours(n), String(n)).toEqual(decimalHours(n));
+  });
+});
