@@ -28,6 +28,18 @@ function atLeast(cmp: Comparand, level: PyDecimal): boolean {
   return "infinite" in cmp ? cmp.infinite > 0 : decCmp(cmp, level) >= 0;
 }
 
+/** Python's `str` ordering: by code point (JS's default sort compares UTF-16 units, which differs above U+FFFF). */
+function byCodePoint(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const d = (x[i] as string).codePointAt(0) as number;
+    const e = (y[i] as string).codePointAt(0) as number;
+    if (d !== e) return d - e;
+  }
+  return x.length - y.length;
+}
+
 /** Price one data point: returns its price as CloudKitty would set it. */
 function pricePoint(
   entry: ServiceEntry | undefined,
@@ -132,16 +144,18 @@ export function createRatingEngine(rules: RuleSet, options: RatingEngineOptions 
   return {
     price(records) {
       const prices = points(records);
-      // The API groups resources by service (first appearance), then sums from Decimal(0) in that order.
+      // The API groups resources by service, then CloudKitty's DataFrame.from_dict adds the services in
+      // `sorted(usage.keys())` order (code point order, not UTF-16's) and the orchestrator sums from
+      // Decimal(0) in that order: under 28 digits the order changes the last digit.
       const order = new Map<string, number[]>();
       records.forEach((r, i) => {
-        const list = order.get(r.service) ?? [];
-        list.push(i);
-        order.set(r.service, list);
+        const list = order.get(r.service);
+        if (list) list.push(i);
+        else order.set(r.service, [i]);
       });
       let total = ZERO;
-      for (const indexes of order.values())
-        for (const i of indexes) total = decAdd(total, prices[i] as PyDecimal);
+      for (const service of [...order.keys()].sort(byCodePoint))
+        for (const i of order.get(service) as number[]) total = decAdd(total, prices[i] as PyDecimal);
       return decToString(total);
     },
     pricePerRecord(records) {

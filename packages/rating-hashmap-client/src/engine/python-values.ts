@@ -5,7 +5,7 @@
  * `str` is `"1e-07"`.
  */
 import { SdkError } from "@meterkit/core";
-import { isPyInt, withoutDigitUnderscores } from "@meterkit/core/python";
+import { asciiDigits, isPyInt, pyStrip } from "@meterkit/core/python";
 import { decFromFloat, decInt, type PyDecimal, parsePyDecimal } from "../decimal/py-decimal.js";
 import type { DescValue } from "../usage.js";
 
@@ -30,12 +30,27 @@ export function pyDecimalOf(value: DescValue, field: string): Comparand {
     // An integral number below 1e21 travels as JSON digits, which Python reads as an int.
     return isPyInt(value) ? decInt(BigInt(JSON.stringify(value))) : decFromFloat(value);
   }
-  // Python accepts underscores between digits, as in integer literals; any other underscore is invalid.
-  const text = withoutDigitUnderscores(value.trim()) ?? "invalid";
-  const finite = parsePyDecimal(text);
+  const text = decimalText(value);
+  const finite = text === undefined ? undefined : parsePyDecimal(text);
   if (finite) return finite;
-  const inf = /^([+-])?inf(inity)?$/i.exec(text);
+  const inf = text === undefined ? null : /^([+-])?inf(inity)?$/i.exec(text);
   if (inf) return { infinite: inf[1] === "-" ? -1 : 1 };
-  const why = /^[+-]?s?nan\d*$/i.test(text) ? "is NaN, which thresholds cannot compare" : "is not a number";
+  const why =
+    text !== undefined && /^[+-]?s?nan\d*$/i.test(text)
+      ? "is NaN, which thresholds cannot compare"
+      : "is not a number";
   throw new RatingEngineError(`desc value of ${field} (${JSON.stringify(value)}) ${why} (server: 500)`);
+}
+
+/**
+ * The text `decimal.Decimal(text)` hands its parser, in ASCII, or `undefined` when it cannot be a number.
+ * CPython (`_pydecimal.Decimal.__new__`, and `_decimal`'s `numeric_as_ascii` alike) strips with
+ * `str.strip()` (any Unicode whitespace, U+001C–U+001F included), deletes *every* underscore (no check that
+ * it stands between digits: `"_1"`, `"1__0"` and `"1_e5"` are all numbers) and reads any Unicode decimal
+ * digit (`"４０９６"` is 4096). Other non-ASCII characters fail in the C `decimal` CloudKitty runs, even
+ * where `_pydecimal`'s case-insensitive regex would accept them (`"ınf"`).
+ */
+function decimalText(value: string): string | undefined {
+  const text = asciiDigits(pyStrip(value).replaceAll("_", ""));
+  return text === "" ? undefined : text;
 }
