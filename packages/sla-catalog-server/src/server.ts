@@ -9,6 +9,7 @@ import { readJson } from "./http/body.js";
 import { Problem } from "./http/problem.js";
 import { type Context, match, type Route } from "./http/router.js";
 import type { Clock } from "./model/dates.js";
+import { openApiText } from "./openapi/serve.js";
 import { feeRoutes } from "./resources/fees.js";
 import { guaranteeRoutes } from "./resources/guarantees.js";
 import { offerRoutes } from "./resources/offers.js";
@@ -198,6 +199,12 @@ async function handle(
   );
   if (url.pathname === "/healthz" || url.pathname === "/readyz") {
     return health(url.pathname, req, res, db);
+  }
+  // The API's description is public, like the health checks: it holds no catalog data.
+  if (url.pathname === "/openapi.json" && (req.method === "GET" || req.method === "HEAD")) {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(req.method === "HEAD" ? undefined : openApiText(BASE_PATH));
+    return;
   }
   try {
     if (decodeURIComponentSafe(url.pathname + url.search).includes("\u0000")) {

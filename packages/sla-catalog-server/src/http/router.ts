@@ -1,5 +1,6 @@
 import type { Database, SqlClient } from "../db/database.js";
 import type { Clock } from "../model/dates.js";
+import type { Filter } from "./list.js";
 import { Problem } from "./problem.js";
 
 /** What a handler gets for one request. */
@@ -28,6 +29,8 @@ export interface Reply {
 export interface Route {
   readonly method: "GET" | "POST" | "PUT" | "DELETE";
   readonly pattern: string;
+  /** The query filters of a list route (besides `limit` and `offset`), for the OpenAPI document. */
+  readonly filters?: Readonly<Record<string, Filter>>;
   handler(ctx: Context): Promise<Reply>;
 }
 

@@ -14,7 +14,12 @@ export function collectionRoutes(
   } = {},
 ): Route[] {
   return [
-    { method: "GET", pattern: `/${path}`, handler: (ctx) => listReply(ctx, ctx.db, spec, options.filters) },
+    {
+      method: "GET",
+      pattern: `/${path}`,
+      filters: options.filters ?? {},
+      handler: (ctx) => listReply(ctx, ctx.db, spec, options.filters),
+    },
     {
       method: "GET",
       pattern: `/${path}/:id`,

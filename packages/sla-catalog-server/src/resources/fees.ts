@@ -74,14 +74,14 @@ const validity = {
 };
 const positive = () =>
   decimal(0).refine((v) => Number(v) > 0, { message: "must be > 0", params: { code: "out_of_range" } });
-const FixedFeeCreate = z.strictObject({
+export const FixedFeeCreate = z.strictObject({
   ...validity,
   type: z.enum(PERIODS),
   datatype: z.enum(DATATYPES).optional(),
   quantity: positive().optional(),
   value: decimal(0),
 });
-const VariableFeeCreate = z.strictObject({
+export const VariableFeeCreate = z.strictObject({
   ...validity,
   type: z.enum(PERIODS),
   datatype: z.enum(DATATYPES),
@@ -99,7 +99,7 @@ const ids = () =>
       message: "must not repeat an id",
       params: { code: "duplicate" },
     });
-const CompoundFeeCreate = z.strictObject({
+export const CompoundFeeCreate = z.strictObject({
   ...validity,
   fixedFeeIds: ids().optional(),
   variableFeeIds: ids().optional(),

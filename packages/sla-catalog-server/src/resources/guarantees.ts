@@ -30,7 +30,7 @@ export const GUARANTEES: TableSpec = {
   ],
 };
 
-const GuaranteeCreate = z.strictObject({
+export const GuaranteeCreate = z.strictObject({
   id: id().optional(),
   name: text(),
   description: text(2000),

@@ -29,7 +29,7 @@ export const OFFERS: TableSpec = {
   referrers: [],
 };
 
-const OfferCreate = z.strictObject({
+export const OfferCreate = z.strictObject({
   id: id().optional(),
   productId: id(),
   partyId: id(),

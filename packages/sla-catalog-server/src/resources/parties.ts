@@ -28,8 +28,8 @@ export const PARTIES: TableSpec = {
   ],
 };
 
-const PartyCreate = z.strictObject({ id: id().optional(), name: text().optional() });
-const Approval = z.strictObject({ balance: decimal(), creditLimit: decimal(0) });
+export const PartyCreate = z.strictObject({ id: id().optional(), name: text().optional() });
+export const Approval = z.strictObject({ balance: decimal(), creditLimit: decimal(0) });
 
 /** Registration happens outside the provider tools; `POST /parties` stands in for it. */
 export const partyRoutes: Route[] = [

@@ -36,7 +36,7 @@ export const PRODUCTS: TableSpec = {
 /** A one-letter code, as the tools' `'A'` defaults. */
 export const letter = () => z.string().regex(/^[A-Z]$/, "must be one capital letter such as A");
 
-const ProductCreate = z.strictObject({
+export const ProductCreate = z.strictObject({
   id: id().optional(),
   partyId: id(),
   name: text(),

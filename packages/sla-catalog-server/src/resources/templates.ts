@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { listReply } from "../http/list.js";
+import { type Filter, listReply } from "../http/list.js";
 import { Problem, validationFailed } from "../http/problem.js";
 import type { Route } from "../http/router.js";
 import { REGISTRIES } from "../model/enums.js";
@@ -35,7 +35,7 @@ export const TEMPLATES: TableSpec = {
   ],
 };
 
-const TemplateCreate = z.strictObject({
+export const TemplateCreate = z.strictObject({
   registry: z.enum(REGISTRIES).optional(),
   content: z.string().min(1, "must not be empty").max(1_000_000, "must be at most 1 MB"),
   description: text(2000).optional(),
@@ -54,6 +54,15 @@ function registryParam(value: string | undefined, templateId: string): (typeof R
     );
   return registry;
 }
+
+const TEMPLATE_FILTERS: Readonly<Record<string, Filter>> = {
+  registry: { sql: "registry = ?", type: "text" },
+  productId: {
+    sql: "(registry, id) in (select template_registry, template_id from product_offers where product_id = ?)",
+    type: "int",
+  },
+  providerId: { sql: "provider_id = ?", type: "int" },
+};
 
 export const templateRoutes: Route[] = [
   {
@@ -105,15 +114,8 @@ export const templateRoutes: Route[] = [
   {
     method: "GET",
     pattern: "/templates",
-    handler: (ctx) =>
-      listReply(ctx, ctx.db, TEMPLATES, {
-        registry: { sql: "registry = ?", type: "text" },
-        productId: {
-          sql: "(registry, id) in (select template_registry, template_id from product_offers where product_id = ?)",
-          type: "int",
-        },
-        providerId: { sql: "provider_id = ?", type: "int" },
-      }),
+    filters: TEMPLATE_FILTERS,
+    handler: (ctx) => listReply(ctx, ctx.db, TEMPLATES, TEMPLATE_FILTERS),
   },
   {
     method: "GET",

@@ -38,7 +38,7 @@ export const UNIT_RESOURCES: TableSpec = {
 /** The same rows seen as priced items (404s say "priced-item"). */
 const PRICED_ITEMS: TableSpec = { ...UNIT_RESOURCES, type: "priced-item" };
 
-const UnitResourceCreate = z.strictObject({
+export const UnitResourceCreate = z.strictObject({
   id: id().optional(),
   name: text(),
   type: z.string().regex(/^[A-Za-z][\w.-]{0,63}$/, "must be an identifier such as cpu_speed"),
@@ -47,7 +47,7 @@ const UnitResourceCreate = z.strictObject({
   ovfReservation: z.boolean().optional(),
   unit: text(32).optional(),
 });
-const PriceLink = z.strictObject({ priceId: id() });
+export const PriceLink = z.strictObject({ priceId: id() });
 
 export const unitResourceRoutes: Route[] = [
   {
