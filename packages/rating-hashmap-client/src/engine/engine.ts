@@ -89,8 +89,8 @@ function pricePoint(
         value = desc.metadata[fieldName] as DescValue;
       else continue;
       const text = pyStr(value);
-      for (const [group, byValue] of scope.mappings)
-        for (const [v, rule] of byValue) if (text === v) update(group, rule);
+      const matches = scope.byValue.get(text);
+      if (matches) for (const [group, rule] of matches) update(group, rule);
       if (scope.thresholds.size > 0) thresholds(scope.thresholds, pyDecimalOf(value, fieldName), "field");
     }
   }
