@@ -99,7 +99,7 @@ export {
 export { OptionsValidationError, validateOptions } from "./schemas/validate.js";
 export type { Clock } from "./time/clock.js";
 export { fixedClock, systemClock } from "./time/clock.js";
-export type { DateInput } from "./time/convert-datetime.js";
+export type { ConvertDatetimeOptions, DateInput } from "./time/convert-datetime.js";
 export { convertDatetime } from "./time/convert-datetime.js";
 export { parseIsoDateTime } from "./time/parse-iso.js";
 export type { DateTimeFields } from "./time/precise-datetime.js";
@@ -112,3 +112,4 @@ export type {
 } from "./time/setup-time-interval.js";
 export { setupTimeInterval } from "./time/setup-time-interval.js";
 export { strptime } from "./time/strptime.js";
+export type { DateQuirk } from "./time/ymd.js";

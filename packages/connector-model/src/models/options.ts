@@ -1,11 +1,14 @@
 import { isPlainObject } from "@meterkit/core/python";
 import { InvalidTypeError, InvalidValueError } from "../errors.js";
 import type { Clock } from "../time/clock.js";
+import type { DateQuirk } from "../time/ymd.js";
 
 /** Options every `serialize()` accepts. @public */
 export interface SerializeOptions {
   /** Overrides the instance's clock for `base.last_seen_at`. */
   clock?: Clock;
+  /** Hears of dates the original reads silently in a way that may hide a wrong time. */
+  onQuirk?: ((quirk: DateQuirk) => void) | undefined;
 }
 
 /** Anything with a `serialize()` method, as `serializeList` needs. @public */

@@ -1,5 +1,5 @@
 import { pyTruthy, pyTypeName } from "@meterkit/core/python";
-import { InvalidTypeError } from "../errors.js";
+import { DateParseError, InvalidTypeError } from "../errors.js";
 import { type Clock, systemClock } from "../time/clock.js";
 import { convertDatetime, type DateInput } from "../time/convert-datetime.js";
 import type { Connections, SerializedConnections } from "./connections.js";
@@ -118,12 +118,33 @@ export class Resource {
     this.clock = o.clock;
   }
 
+  // A provider's unreadable date names the resource, so one bad item in serializeList says
+  // which one it was (the original's ParserError named only the text).
+  #createdAt(clock: Clock, options?: SerializeOptions): string | null {
+    try {
+      return convertDatetime(this.providerCreatedAt, "providerCreatedAt", {
+        clock,
+        onQuirk: options?.onQuirk,
+      });
+    } catch (error) {
+      if (!(error instanceof DateParseError)) throw error;
+      const reason = error.message.replace("[@meterkit/connector-model] ", "");
+      throw new DateParseError(
+        `${this.type} '${this.id}': providerCreatedAt: ${reason}`,
+        "providerCreatedAt",
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
   /** The resource in the nflex connector wire format. Reads the clock for `last_seen_at`. */
   serialize(options?: SerializeOptions): SerializedResource {
     const clock = options?.clock ?? this.clock ?? systemClock;
     const base: SerializedBase = {
       name: this.name,
-      provider_created_at: convertDatetime(this.providerCreatedAt, "providerCreatedAt"),
+      provider_created_at: this.#createdAt(clock, options),
       last_seen_at: convertDatetime(clock(), "clock")!,
     };
     if (this.nativePortalLink !== null) base.native_portal_link = this.nativePortalLink;

@@ -1,25 +1,47 @@
 import { pyTypeName } from "@meterkit/core/python";
 import { InvalidTypeError } from "../errors.js";
 import { pad } from "./civil.js";
-import { parseIsoDateTime } from "./parse-iso.js";
+import { type Clock, readClock, systemClock } from "./clock.js";
+import { readIso } from "./parse-iso.js";
+import { parseLenient } from "./parse-lenient.js";
 import { PreciseDateTime } from "./precise-datetime.js";
+import type { DateQuirk } from "./ymd.js";
 
 /** What {@link convertDatetime} accepts. @public */
 export type DateInput = string | Date | PreciseDateTime | null | undefined;
 
+/** Options of {@link convertDatetime}. @public */
+export interface ConvertDatetimeOptions {
+  /** Today's date for free-form text that lacks fields (`"10:30"`, `"Feb 2017"`); default the system clock. */
+  clock?: Clock | undefined;
+  /** Hears of readings the original makes silently that may hide a wrong time (see {@link DateQuirk}). */
+  onQuirk?: ((quirk: DateQuirk) => void) | undefined;
+}
+
 /**
  * RFC 3339 timestamp of a string, `Date` or {@link PreciseDateTime}, in UTC with microsecond
  * precision: `YYYY-MM-DDTHH:MM:SS.ffffffZ`, or `YYYY-MM-DDTHH:MM:SSZ` when the microsecond is 0.
- * `null`, `undefined` and `""` give `null`. Naive values are taken as UTC already.
+ * `null`, `undefined` and `""` give `null`. Naive values are taken as UTC already. Text is read as
+ * the original's dateutil reads it: ISO first, then RFC 2822, asctime, US dates (month first,
+ * also `04.02.2017`), month names and compact forms; an unknown zone name such as `EST` is
+ * ignored and `UTC+2` follows POSIX (two hours behind UTC), as there — `onQuirk` hears of both.
  *
  * Throws {@link DateParseError} for unreadable text, {@link InvalidValueError} for an offset of
  * 24 h or more, {@link OutOfRangeError} when the UTC instant leaves years 1–9999, and
  * {@link InvalidTypeError} for any other kind of value (numbers are not epoch timestamps).
  * @public
  */
-export function convertDatetime(dt: DateInput, field = "dt"): string | null {
+export function convertDatetime(
+  dt: DateInput,
+  field = "dt",
+  options: ConvertDatetimeOptions = {},
+): string | null {
   if (dt === null || dt === undefined || dt === "") return null;
-  if (typeof dt === "string") return parseIsoDateTime(dt, field).toRfc3339();
+  if (typeof dt === "string") {
+    const iso = readIso(dt, field);
+    if (iso !== null) return iso.toRfc3339();
+    return parseLenient(dt, readClock(options.clock ?? systemClock), field, options.onQuirk).toRfc3339();
+  }
   if (dt instanceof PreciseDateTime) return dt.toRfc3339();
   if (dt instanceof Date) return formatDate(dt);
   throw new InvalidTypeError(`${field}: '${pyTypeName(dt)}' object has no attribute 'tzinfo'`, field);

@@ -16,12 +16,19 @@ const ISO =
  * @public
  */
 export function parseIsoDateTime(text: string, field = "value"): PreciseDateTime {
+  return readIso(text, field) ?? fail(text, field);
+}
+
+function fail(text: string, field: string): never {
+  const message =
+    text.trim() === "" ? `String does not contain a date: ${text}` : `Unknown string format: ${text}`;
+  throw new DateParseError(message, field);
+}
+
+/** The ISO reading, or null when the text is not ISO-shaped (range errors still throw). @internal */
+export function readIso(text: string, field: string): PreciseDateTime | null {
   const m = ISO.exec(text);
-  if (m === null) {
-    const message =
-      text.trim() === "" ? `String does not contain a date: ${text}` : `Unknown string format: ${text}`;
-    throw new DateParseError(message, field);
-  }
+  if (m === null) return null;
   const year = Number(m[1]);
   const month = Number(m[2] ?? m[4]);
   const day = Number(m[3] ?? m[5]);
