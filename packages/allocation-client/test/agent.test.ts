@@ -189,14 +189,14 @@ describe("usage and membership", () => {
     });
 
     await agent.once("membership");
-    expect([...account.users].sort()).toEqual(["CSC_api_user", "ETAIS_api_user"]);
-    expect(s.data.offeringUsers.map((u) => u.username).sort()).toEqual(["CSC_api_user", "ETAIS_api_user"]);
+    expect([...account.users].sort()).toEqual(["csc_api_user", "etais_api_user"]);
+    expect(s.data.offeringUsers.map((u) => u.username).sort()).toEqual(["csc_api_user", "etais_api_user"]);
     s.consumer.leave(PROJECT, BOB!);
     await agent.once("membership");
-    expect([...account.users]).toEqual(["CSC_api_user"]);
+    expect([...account.users]).toEqual(["csc_api_user"]);
     s.consumer.join(PROJECT, BOB!);
     await agent.once("membership");
-    expect([...account.users].sort()).toEqual(["CSC_api_user", "ETAIS_api_user"]);
+    expect([...account.users].sort()).toEqual(["csc_api_user", "etais_api_user"]);
     expect(s.data.offeringUsers).toHaveLength(2);
     expect(ALICE).toBeDefined();
   });

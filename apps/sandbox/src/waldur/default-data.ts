@@ -64,14 +64,15 @@ export function defaultData(): WaldurData {
     users: [
       {
         uuid: USERS[0],
-        username: "CSC_api_user",
+        // 8.0.5 `User.username` is `^[0-9a-z_.@+-]+$`: the SDK guide's `CSC_api_user` would not validate.
+        username: "csc_api_user",
         full_name: "Integration user (CSC)",
         email: "CSC_api_user@example.com",
         organization: "CSC",
       },
       {
         uuid: USERS[1],
-        username: "ETAIS_api_user",
+        username: "etais_api_user",
         full_name: "Integration user (ETAIS)",
         email: "ETAIS_api_user@example.com",
         organization: "CSC",

@@ -91,6 +91,8 @@ export function createAgent(options: AgentOptions): Agent {
       s.consecutiveFailures = 0;
       s.lastError = null;
     } catch (error) {
+      // Stopping mid-pass aborts its requests: that is not a failure of the pass.
+      if (signal.aborted) throw error;
       s.failures++;
       s.consecutiveFailures++;
       s.lastError = messageOf(error);
@@ -106,6 +108,7 @@ export function createAgent(options: AgentOptions): Agent {
       try {
         await once(name, signal);
       } catch (error) {
+        if (signal.aborted) break;
         wait = backoffMs(
           status[name].consecutiveFailures,
           options.backoff?.baseMs ?? 1000,

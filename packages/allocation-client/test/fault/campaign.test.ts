@@ -1,0 +1,200 @@
+/**
+ * Fault campaign: real agent processes (the built agent, `agent-child.mjs`) SIGKILLed at random instants and
+ * restarted, against the Waldur stand-in injecting 503s, connection resets (before and after applying the
+ * request) and stalls longer than the agent's timeout, while consumers order, update and terminate
+ * allocations, usage grows and users join and leave. Then the faults stop, one agent runs until the
+ * marketplace is quiet, and the outcome must be exact: one backend account per Create order, no order
+ * pending or executing, limits and terminations applied, usage totals equal, teams equal.
+ *
+ * MK_FAULT_KILLS (default 50; 200 for the full run) SIGKILLs per campaign; the campaign runs with one agent and with an HA pair.
+ */
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defaultWaldurData, type Fault, startWaldur, type WaldurStandIn } from "@meterkit/sandbox";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+// @ts-expect-error: a plain ES module shared with the child process
+import { fileBackend, inspect, setUsage } from "./file-backend.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+// 50 keeps the default run near a minute a campaign on a shared 2-core machine; the full campaign is
+// `MK_FAULT_KILLS=200 npx vitest run test/fault` (measured: 6.5 min for both campaigns with the agent tests).
+const KILLS = Number(process.env.MK_FAULT_KILLS ?? 50);
+const OFFERING = "cf4eb9c29fc74af4ade667fcb53633d5";
+const PROJECT = "8a158ebf1abf4c74a431b9c65a0d7829";
+const BOB = "0cc72de4ebb840d98fef133e4433ec9a";
+
+beforeAll(() => {
+  // The children run the built agent, so build this package first.
+  execFileSync(
+    process.execPath,
+    [path.resolve(here, "../../node_modules/typescript/bin/tsc"), "-p", "tsconfig.build.json"],
+    {
+      cwd: path.resolve(here, "../.."),
+    },
+  );
+}, 120_000);
+
+let seed = 0x9e3779b9;
+function random(): number {
+  seed ^= seed << 13;
+  seed ^= seed >>> 17;
+  seed ^= seed << 5;
+  return (seed >>> 0) / 2 ** 32;
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+interface Account {
+  id: string;
+  key: string;
+  limits: Record<string, number>;
+  terminated: boolean;
+}
+
+describe.each([1, 2])("fault campaign with %i agent(s)", (agents) => {
+  let w: WaldurStandIn;
+  let store: string;
+  let faulty = true;
+  const children = new Set<ChildProcess>();
+  afterAll(async () => {
+    for (const c of children) c.kill("SIGKILL");
+    await w?.close();
+    rmSync(store, { recursive: true, force: true });
+  });
+
+  it(`${KILLS} SIGKILLs: no duplicate account, nothing left executing, usage exact`, async () => {
+    const data = defaultWaldurData();
+    data.orders = [];
+    data.orderItems = [];
+    data.resources = [];
+    data.planPeriods = [];
+    const faults = (): Fault | undefined => {
+      if (!faulty) return undefined;
+      const x = random();
+      return x < 0.05
+        ? "5xx"
+        : x < 0.08
+          ? "reset"
+          : x < 0.11
+            ? "reset-after"
+            : x < 0.13
+              ? "stall"
+              : undefined;
+    };
+    w = await startWaldur({ data, faults, stallMs: 400 });
+    store = mkdtempSync(path.join(tmpdir(), "mk-agent-campaign-"));
+    const start = () => {
+      const child = spawn(process.execPath, [path.join(here, "agent-child.mjs")], {
+        env: { ...process.env, WALDUR_URL: w.url, WALDUR_TOKEN: w.token, OFFERING, STORE: store },
+        stdio: ["ignore", "pipe", "ignore"],
+      });
+      children.add(child);
+      child.on("exit", () => children.delete(child));
+      const ready = new Promise<void>((resolve) => {
+        child.stdout?.once("data", () => resolve());
+        child.once("exit", () => resolve());
+      });
+      return { child, ready };
+    };
+    const running = Array.from({ length: agents }, start);
+
+    const created: { order: string; resource: string }[] = [];
+    const lastLimits = new Map<string, Record<string, number>>();
+    const terminated = new Set<string>();
+    let kills = 0;
+    let step = 0;
+    while (kills < KILLS) {
+      // Consumers act between kills: order, update, terminate; usage grows; a user comes and goes.
+      const act = step++ % 4;
+      if (act === 0 || created.length < 3) {
+        const limits = { cpu_k_hours: step };
+        const { order, resource } = w.consumer.create({ name: `alloc-${step}`, limits });
+        created.push({ order: order.uuid, resource: resource.uuid });
+        lastLimits.set(resource.uuid, limits);
+      } else if (act === 1 || act === 2) {
+        const live = data.resources.filter((r) => r.state === "OK" && !terminated.has(r.uuid));
+        const r = live[Math.floor(random() * live.length)];
+        const busy =
+          r &&
+          data.orders.some(
+            (o) => o.resource_uuid === r.uuid && !["done", "erred", "rejected"].includes(o.state),
+          );
+        if (r && !busy) {
+          if (act === 1) {
+            const limits = { cpu_k_hours: step * 10 };
+            w.consumer.update(r.uuid, limits);
+            lastLimits.set(r.uuid, limits);
+          } else if (random() < 0.3) {
+            w.consumer.terminate(r.uuid);
+            terminated.add(r.uuid);
+          } else if (r.backend_id)
+            setUsage(store, r.backend_id, { cpu_k_hours: step, gpu_k_hours: step / 4 });
+        }
+      } else if (random() < 0.5) w.consumer.leave(PROJECT, BOB);
+      else w.consumer.join(PROJECT, BOB);
+
+      const victim = Math.floor(random() * running.length);
+      await running[victim]?.ready;
+      await sleep(random() * 400);
+      running[victim]?.child.kill("SIGKILL");
+      kills++;
+      running[victim] = start();
+    }
+
+    // The campaign must have exercised the agents under fire, not only in the quiet phase below.
+    const doneUnderFire = data.orders.filter((o) => o.state === "done").length;
+    expect(doneUnderFire).toBeGreaterThan(created.length / 10);
+
+    // Quiet: no more faults; the agents finish what is left.
+    faulty = false;
+    const quiet = () => {
+      const open = data.orders.filter((o) => !["done", "erred", "rejected"].includes(o.state));
+      if (open.length) return `${open.length} orders open`;
+      const { accounts, users } = inspect(store) as { accounts: Account[]; users: (id: string) => string[] };
+      for (const r of data.resources.filter((x) => x.state === "OK")) {
+        const period = data.planPeriods.find((p) => p.resource_uuid === r.uuid);
+        const account = accounts.find((a) => a.id === r.backend_id);
+        if (!account) return `no account for ${r.uuid}`;
+        const team = data.projects[0]!.members.map(
+          (m) => data.users.find((u) => u.uuid === m.user_uuid)!.username,
+        ).sort();
+        if (JSON.stringify(users(account.id)) !== JSON.stringify(team)) return `team of ${r.uuid}`;
+        void period;
+      }
+      return "";
+    };
+    const deadline = Date.now() + 60_000;
+    while (quiet() !== "" && Date.now() < deadline) await sleep(100);
+    await sleep(300); // one more usage pass after the last usage change
+    for (const c of [...children]) c.kill("SIGKILL");
+    expect(quiet()).toBe("");
+
+    const { accounts } = inspect(store) as { accounts: Account[] };
+    // One account per Create order, keyed by the order's UUID, and the resource points at it.
+    expect(accounts).toHaveLength(created.length);
+    expect(new Set(accounts.map((a) => a.key)).size).toBe(created.length);
+    for (const { order, resource } of created) {
+      const account = accounts.find((a) => a.key === order);
+      const r = data.resources.find((x) => x.uuid === resource)!;
+      expect(r.backend_id).toBe(account?.id);
+      expect(account?.limits).toEqual(lastLimits.get(resource));
+      expect(account?.terminated).toBe(terminated.has(resource));
+      expect(r.state).toBe(terminated.has(resource) ? "Terminated" : "OK");
+    }
+    expect(data.orders.filter((o) => o.state === "executing")).toEqual([]);
+    expect(data.orders.every((o) => o.state === "done")).toBe(true);
+    // Usage: Waldur holds exactly the backend's totals.
+    for (const r of data.resources.filter((x) => x.state === "OK")) {
+      const { readUsage } = fileBackend(store);
+      const usage: Record<string, number> = await readUsage(r.backend_id);
+      const period = data.planPeriods.find((p) => p.resource_uuid === r.uuid)!;
+      const reported = Object.fromEntries(period.usages.map((u) => [u.type, Number(u.usage)]));
+      expect(reported).toEqual(usage);
+    }
+    console.log(
+      `BENCH fault-campaign agents=${agents} kills=${kills} orders=${data.orders.length} doneUnderFire=${doneUnderFire} terminated=${terminated.size} accounts=${accounts.length}`,
+    );
+  }, 600_000);
+});
