@@ -4,8 +4,12 @@ import {
   DateParseError,
   type DateQuirk,
   fixedClock,
+  InvalidTypeError,
+  IpAddress,
   Server,
   serializeList,
+  setupTimeInterval,
+  Volume,
 } from "../src/index.js";
 
 const clock = fixedClock("2019-03-04T05:06:07.123456");
@@ -56,5 +60,25 @@ describe("a provider date in a resource", () => {
     expect((caught as DateParseError).message).toContain("'vm-2'");
     expect((caught as DateParseError).message).toContain("Unknown string format: N/A");
     expect((caught as DateParseError).field).toBe("providerCreatedAt");
+  });
+});
+
+describe("silent surprises", () => {
+  it("a single IpAddress not in an array raises, as the original does", () => {
+    const ip = new IpAddress({ ipAddress: "10.0.0.1" });
+    const server = new Server({ id: "s", name: "s", ipAddresses: ip as unknown as IpAddress[], clock });
+    expect(() => server.serialize()).toThrow(InvalidTypeError);
+    expect(() => server.serialize()).toThrow(/not iterable/);
+  });
+
+  it("setupTimeInterval treats { skew: undefined } as not given", () => {
+    const event = { poll_interval: 60 };
+    const given = setupTimeInterval(event, { clock, skew: undefined, initialInterval: undefined });
+    expect(given).toEqual(setupTimeInterval(event, { clock }));
+  });
+
+  it("a bigint iops serializes to JSON", () => {
+    const volume = new Volume({ id: "v", name: "v", iops: 3000n, clock });
+    expect(JSON.parse(JSON.stringify(volume.serialize())).details.volume.iops).toBe(3000);
   });
 });

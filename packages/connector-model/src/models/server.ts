@@ -1,3 +1,5 @@
+import { pyTypeName } from "@meterkit/core/python";
+import { InvalidTypeError } from "../errors.js";
 import type { ImageDetail } from "./image-detail.js";
 import type { IpAddress } from "./ip-address.js";
 import {
@@ -97,10 +99,20 @@ export class Server extends Resource {
       instance_type: this.instanceType,
       state: this.state ?? "unknown",
       provider_state: this.providerState ?? "unknown",
-      ip_addresses: ips === null ? [] : Array.from(ips, (ip, i) => callSerialize(ip, `ipAddresses[${i}]`)),
+      ip_addresses:
+        ips === null ? [] : Array.from(iterable(ips), (ip, i) => callSerialize(ip, `ipAddresses[${i}]`)),
       image_detail: this.imageDetail === null ? null : callSerialize(this.imageDetail, "imageDetail"),
     };
     if (this.isVirtual !== null) details.is_virtual = this.isVirtual;
     return details;
   }
+}
+
+// The original iterates `ip_addresses`, so one IpAddress not in a list raises TypeError there;
+// Array.from would quietly give [] for it.
+function iterable(value: unknown): Iterable<unknown> {
+  if (value !== null && typeof value === "object" && Symbol.iterator in value)
+    return value as Iterable<unknown>;
+  if (typeof value === "string") return value;
+  throw new InvalidTypeError(`ipAddresses: '${pyTypeName(value)}' object is not iterable`, "ipAddresses");
 }

@@ -48,10 +48,15 @@ export class Volume extends Resource {
   protected override serializeDetails(): Record<string, unknown> {
     const details: Record<string, unknown> = {
       encrypted: this.encrypted,
-      iops: this.iops === null ? null : pyInt(this.iops, "iops"),
+      iops: this.iops === null ? null : jsonInt(pyInt(this.iops, "iops")),
       size_b: this.sizeB,
     };
     if (this.zoneName !== null) details.zone_name = this.zoneName;
     return details;
   }
+}
+
+// JSON.stringify throws on a bigint, so one that fits a double's exact range is sent as a number.
+function jsonInt(value: number | bigint): number | bigint {
+  return typeof value === "bigint" && Number.isSafeInteger(Number(value)) ? Number(value) : value;
 }

@@ -30,9 +30,9 @@ export interface TimeIntervalOptions {
   /** Longest interval to fetch after `last_update`; null/0 means no cap. */
   backfillTime?: number | null;
   /** Added to the poll interval on the first run (default 0). */
-  initialInterval?: number;
+  initialInterval?: number | undefined;
   /** Subtracted from "now" to allow for provider delays (default 0). */
-  skew?: number;
+  skew?: number | undefined;
   /** Python `strptime` format of `last_update` (default `%Y-%m-%dT%H:%M:%S.%fZ`). */
   timeFormat?: string;
   /** Receives the backfill message (`""` when not backfilling) whenever `last_update` is set. */
@@ -54,8 +54,10 @@ export type TimeInterval = readonly [startTime: PreciseDateTime, endTime: Precis
 export function setupTimeInterval(event: TimeIntervalEvent, options: TimeIntervalOptions = {}): TimeInterval {
   const lastUpdate = event.last_update ?? null;
   const poll = pollInterval(event);
-  const initial = "initialInterval" in options ? options.initialInterval : 0;
-  const skew = "skew" in options ? options.skew : 0;
+  // `undefined` means "not given" (as the README says), so `{ skew: undefined }` is the default;
+  // `null` is the original's `None` and still fails as there.
+  const initial = options.initialInterval === undefined ? 0 : options.initialInterval;
+  const skew = options.skew === undefined ? 0 : options.skew;
   const timeFormat = options.timeFormat ?? "%Y-%m-%dT%H:%M:%S.%fZ";
   const now = readClock(options.clock ?? systemClock);
   let end = now.plusMicroseconds(-secondsToMicroseconds(skew, "skew"));
