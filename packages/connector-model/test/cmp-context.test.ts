@@ -59,6 +59,19 @@ describe("createCmpContext", () => {
     expect(JSON.parse(request!.body)).toEqual({ id: "A", metadata: { provider_specific: { k: "v" } } });
   });
 
+  it("Logger.flush() waits for the lines it sent through a CmpContext", async () => {
+    const context = createCmpContext({ cmpUrl, dispatcher, moduleId: "mod-8" });
+    const logger = new Logger({ context, customerId: "c", accountId: "a" });
+    logger.info("one");
+    logger.error("two");
+    await logger.flush();
+    const lines = cmp.take().filter((r) => r.path === "/logs");
+    expect(lines.map((r) => JSON.parse(r.body)[0].message)).toEqual([
+      "Target(customer: c,account: a, resource: None): one",
+      "Target(customer: c,account: a, resource: None): two",
+    ]);
+  });
+
   it("posts log lines as flexer does, with microsecond timestamps", async () => {
     const context = createCmpContext({
       cmpUrl,

@@ -28,6 +28,8 @@ export interface LogContext {
    * (the original prints them); network implementations send in the background.
    */
   log(message: string, severity: string): void;
+  /** Waits for background deliveries, when the context sends in the background ({@link createCmpContext} does). */
+  flush?(): Promise<void>;
 }
 
 /** What {@link Account.update} needs. @public */

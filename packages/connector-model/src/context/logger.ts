@@ -61,6 +61,14 @@ export class Logger {
     this.#log("exception", body);
   }
 
+  /**
+   * Resolves once every line logged so far has been delivered (the context's `flush()`, when it
+   * has one). A handler that returns before its logs are sent can lose them: await this last.
+   */
+  async flush(): Promise<void> {
+    await this.#context.flush?.();
+  }
+
   #log(severity: LogSeverity, body: unknown): void {
     const message = this.#header + pyStr(body);
     if (pyTruthy(this.#context.moduleId)) this.#context.log(message, severity);
