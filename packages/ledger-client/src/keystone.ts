@@ -11,6 +11,7 @@ import {
   createHttpClient,
   findEndpoint,
   type HttpClientOptions,
+  isSdkError,
   type KeystoneAuth,
   keystoneAuth,
 } from "@meterkit/core";
@@ -29,8 +30,8 @@ export interface AlmanachKeystoneOptions {
   username: string;
   password: string;
   /**
-   * The Almanach service **id**. The reference documents a service name (`ALMANACH_SERVICE`, default
-   * `almanach`) but sends it as `service_id`, which Keystone compares with ids only.
+   * The Almanach service: a Keystone catalog service *name* (as the reference documents `ALMANACH_SERVICE`,
+   * default `almanach`), else an id (what the reference sends as `service_id`); see `resolveService`.
    */
   service: string;
   /** Sent as `region_id`; left out when absent. */
@@ -68,6 +69,10 @@ const EndpointLookup = z.strictObject({
     .optional(),
 });
 const NoInput = z.strictObject({});
+
+const ServiceList = z.object({
+  services: z.array(z.object({ id: z.string(), name: z.string().optional() }).loose()),
+});
 
 const EndpointList = z.object({
   endpoints: z.array(z.object({ interface: z.string(), url: z.string() }).loose()),
@@ -122,7 +127,8 @@ export class AlmanachKeystoneClient {
       timeoutMs: this.#options.timeoutMs,
       packageName: PKG,
     });
-    const query = { service_id: this.#options.service, region_id: this.#options.regionName };
+    const service = await this.resolveService({}, options);
+    const query = { service_id: service.id, region_id: this.#options.regionName };
     const { data } = await http.request({
       ...options,
       method: "GET",
@@ -134,8 +140,43 @@ export class AlmanachKeystoneClient {
     if (found) return found.url;
     const region = this.#options.regionName ? `, region_id=${this.#options.regionName}` : "";
     throw new AlmanachEndpointNotFoundError(
-      `service_id=${this.#options.service}${region}, interface=${visibility}`,
+      `service_id=${service.id} (ALMANACH_SERVICE matched by ${service.matchedBy})${region}, interface=${visibility}`,
     );
+  }
+
+  /**
+   * The Almanach service: `service` as a Keystone catalog service *name* first (`GET /v3/services?name=`,
+   * as the reference documents `ALMANACH_SERVICE`), then as an id (what the reference sends). `matchedBy`
+   * says which. A token that may not list services (403) falls back to the id.
+   */
+  async resolveService(
+    input: Record<string, never> = {},
+    options?: CallOptions,
+  ): Promise<{ id: string; matchedBy: "name" | "id" }> {
+    check(NoInput, input);
+    const token = await this.auth.token(options?.signal ? { signal: options.signal } : {});
+    const http = createHttpClient({
+      baseUrl: identityUrl(token.catalog, this.#options.authUrl),
+      auth: this.auth,
+      dispatcher: this.#options.dispatcher,
+      middleware: this.#options.middleware,
+      timeoutMs: this.#options.timeoutMs,
+      packageName: PKG,
+    });
+    try {
+      const { data } = await http.request({
+        ...options,
+        method: "GET",
+        path: "/services",
+        query: { name: this.#options.service },
+        schema: ServiceList,
+      });
+      const named = data.services.find((s) => s.name === this.#options.service);
+      if (named) return { id: named.id, matchedBy: "name" };
+    } catch (error) {
+      if (!isSdkError(error, "http_error") || error.status !== 403) throw error;
+    }
+    return { id: this.#options.service, matchedBy: "id" };
   }
 
   /**

@@ -63,6 +63,8 @@ export const CLI_RULES = {
   success: "results go to stdout with exit 0 (the reference used sys.exit(text): stderr, exit 1)",
   sizes: 'sizes are sent as JSON integers (the reference sent the argument string, e.g. "5")',
   attachments: "no --attachment sends [] (the reference sent null)",
+  serviceName:
+    "ALMANACH_SERVICE is looked up as a Keystone service name first (GET /v3/services?name=), as the reference documents it; then as an id, as it sent it",
   token: "one Keystone token serves the endpoint lookup and the API call (the reference authenticated twice)",
   errors:
     "an error line contains the reference's message (ours may add detail, e.g. which endpoint was missing)",

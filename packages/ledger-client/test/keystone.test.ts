@@ -139,8 +139,18 @@ describe("Keystone endpoint lookup, the reference's way", () => {
     );
   });
 
-  it("cannot find Almanach by service name, like the reference (service_id is an id)", async () => {
-    await expect(reference(`${SERVICE_PREFIX}-${process.pid}`).getEndpointUrl()).rejects.toBeInstanceOf(
+  it("finds Almanach by service name, as the reference documents (it sent the name as an id)", async () => {
+    const ks = reference(`${SERVICE_PREFIX}-${process.pid}`);
+    await expect(ks.resolveService()).resolves.toEqual({ id: serviceId, matchedBy: "name" });
+    await expect(ks.getEndpointUrl()).resolves.toBe(almanachUrl);
+    await expect(reference(serviceId).resolveService()).resolves.toEqual({ id: serviceId, matchedBy: "id" });
+  });
+
+  it("says which matched when nothing is found", async () => {
+    await expect(reference(`no-such-${process.pid}`).getEndpointUrl()).rejects.toThrow(
+      /service_id=no-such-\d+ \(ALMANACH_SERVICE matched by id\)/,
+    );
+    await expect(reference(`no-such-${process.pid}`).getEndpointUrl()).rejects.toBeInstanceOf(
       AlmanachEndpointNotFoundError,
     );
   });

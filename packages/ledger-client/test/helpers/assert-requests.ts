@@ -22,6 +22,22 @@ export function assertRequests(capture: Capture, server: ReplayServer, o: Assert
     unmatched.map((r) => `${r.method} ${r.path}`),
     "requests with no recorded exchange",
   ).toEqual([]);
+  // CLI_RULES.serviceName: an endpoint lookup is preceded by a service lookup by name.
+  if (server.received.some((e) => e.path.endsWith("/v3/endpoints"))) {
+    expect(
+      server.received.some((r) => r.answeredBy === -3),
+      `${capture.file}: service looked up by name`,
+    ).toBe(true);
+  }
+  server.received.forEach((r, i) => {
+    if (r.answeredBy !== -3) return;
+    expect(
+      [...new URLSearchParams(r.query)].map(([k]) => k),
+      `${capture.file}: service lookup`,
+    ).toEqual(["name"]);
+    const endpoints = server.received.findIndex((e) => e.path.endsWith("/v3/endpoints"));
+    expect(endpoints, `${capture.file}: the service lookup precedes the endpoint lookup`).toBeGreaterThan(i);
+  });
   capture.exchanges.forEach((exchange, index) => {
     const rec = exchange.request;
     const ours = server.received.find((r) => r.answeredBy === index);

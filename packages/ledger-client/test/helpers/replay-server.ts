@@ -12,7 +12,10 @@ export interface Received {
   query: string;
   headers: Record<string, string | string[] | undefined>;
   body: string;
-  /** Index of the recorded exchange that answered; -1 none matched; -2 a repeat after a 401 (core re-auth). */
+  /**
+   * Index of the recorded exchange that answered; -1 none matched; -2 a repeat after a 401 (core re-auth);
+   * -3 our service lookup by name (CLI_RULES.serviceName), which the reference never sent.
+   */
   answeredBy: number;
 }
 
@@ -48,7 +51,10 @@ export class ReplayServer {
               ? this.#exchanges[repeat]
               : this.#fallbacks.find(same);
         if (index >= 0) this.#used.add(index);
-        const answeredBy = index >= 0 ? index : repeat >= 0 ? -2 : -1;
+        // We look ALMANACH_SERVICE up by name before using it as an id; the recorded Keystone knew no such
+        // name (the reference's lookup by id is what the capture shows), so answer as Keystone does then.
+        const lookup = !exchange && req.method === "GET" && url.pathname.endsWith("/v3/services");
+        const answeredBy = index >= 0 ? index : repeat >= 0 ? -2 : lookup ? -3 : -1;
         this.received.push({
           method: req.method ?? "",
           path: url.pathname,
@@ -57,6 +63,15 @@ export class ReplayServer {
           body,
           answeredBy,
         });
+        if (lookup) {
+          res.writeHead(200, { "content-type": "application/json" }).end(
+            JSON.stringify({
+              services: [],
+              links: { self: `${this.url}${req.url}`, previous: null, next: null },
+            }),
+          );
+          return;
+        }
         if (!exchange) {
           res
             .writeHead(599, { "content-type": "application/json" })
