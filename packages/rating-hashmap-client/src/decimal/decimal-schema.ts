@@ -4,7 +4,7 @@
  * as strings, both ways, and a float is refused before anything is sent (cloudkitty.md §0, §8).
  */
 import { z } from "zod";
-import { parsePyDecimal } from "./py-decimal.js";
+import { decFromFloat, decToString, parsePyDecimal } from "./py-decimal.js";
 
 /** A decimal value as callers pass it: a decimal string, a bigint, or a safe integer (never a float). @public */
 export type DecimalInput = string | bigint | number;
@@ -25,16 +25,28 @@ function scaleOf(text: string): { intDigits: number; fracDigits: number } {
  * `intDigits`/`fracDigits` are the column's limits (beyond them PostgreSQL fails with a 500 or rounds silently).
  * @internal
  */
-export function decimalInput(what: string, limits: { intDigits: number; fracDigits: number; min?: number }) {
-  return z.union([z.string(), z.bigint(), z.number()]).transform((value, ctx) => {
-    if (typeof value === "number" && !Number.isSafeInteger(value)) {
+export function decimalInput(
+  what: string,
+  limits: { intDigits: number; fracDigits: number; min?: number; floats?: boolean },
+) {
+  const required = {
+    error: (issue: { input: unknown }) => (issue.input === undefined ? `${what} is required` : undefined),
+  };
+  return z.union([z.string(), z.bigint(), z.number()], required).transform((value, ctx) => {
+    if (typeof value === "number" && !limits.floats && !Number.isSafeInteger(value)) {
       ctx.addIssue({
         code: "custom",
         message: `${what} must be a decimal string (e.g. "0.7") or an integer, not the float ${value}: floats lose digits`,
       });
       return z.NEVER;
     }
-    const text = String(value).trim();
+    // A JSON number reaches CloudKitty as a Python float and wsme makes it `decimal.Decimal(float)`: the
+    // double's exact binary value (0.7 → 0.6999999999999999555…), which the column then rounds. Sending that
+    // exact value as text stores the same digits cloudkittyclient's float would.
+    const text =
+      typeof value === "number" && !Number.isSafeInteger(value)
+        ? decToString(decFromFloat(value))
+        : String(value).trim();
     if (!PLAIN.test(text)) {
       ctx.addIssue({
         code: "custom",
@@ -42,7 +54,7 @@ export function decimalInput(what: string, limits: { intDigits: number; fracDigi
       });
       return z.NEVER;
     }
-    const { intDigits, fracDigits } = scaleOf(text);
+    const { intDigits } = scaleOf(text);
     if (intDigits > limits.intDigits) {
       ctx.addIssue({
         code: "custom",
@@ -50,21 +62,16 @@ export function decimalInput(what: string, limits: { intDigits: number; fracDigi
       });
       return z.NEVER;
     }
-    if (fracDigits > limits.fracDigits) {
-      ctx.addIssue({
-        code: "custom",
-        message: `${what} has more than ${limits.fracDigits} decimal places; the server would round it`,
-      });
-      return z.NEVER;
-    }
+    // More places than the column's scale (limits.fracDigits) are not refused: PostgreSQL rounds them, as it
+    // does for the Python client ("2.8499999999999996" as a level is stored as 2.85000000).
     return text;
   });
 }
 
 /** `cost` of a mapping or threshold: Numeric(40,28). @internal */
-export const CostInput = decimalInput("cost", { intDigits: 12, fracDigits: 28 });
+export const CostInput = decimalInput("cost", { intDigits: 12, fracDigits: 28, floats: true });
 /** `level` of a threshold: Numeric(20,8). @internal */
-export const LevelInput = decimalInput("level", { intDigits: 12, fracDigits: 8 });
+export const LevelInput = decimalInput("level", { intDigits: 12, fracDigits: 8, floats: true });
 /** A quote's `volume` (Python Decimal, any size). @internal */
 export const VolumeInput = decimalInput("volume", { intDigits: 1000, fracDigits: 1000 });
 
