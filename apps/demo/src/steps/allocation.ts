@@ -1,6 +1,8 @@
 /**
  * Step 6: the provider's side of Waldur with `@meterkit/allocation-client`: approve the pending orders, set
- * the backend ids, report the month's component usage (converted in step 2), grant a user access.
+ * the backend ids, finish the orders, report the month's component usage (converted in step 2), grant a user
+ * access. The orders are done by hand here to show each call; a provider running this every day would use
+ * the agent (`@meterkit/allocation-client/agent`), which does the same crash-safely.
  */
 import { collect, type WaldurClient } from "@meterkit/allocation-client";
 import type { AllocationResult, MetricsResult } from "../report/model.js";
@@ -13,12 +15,9 @@ export async function runAllocation(
   metrics: MetricsResult,
 ): Promise<AllocationResult> {
   const pending = await collect(waldur.orders.list({ state: "pending-provider" }));
+  // Waldur 8 moves an approved order to `executing`; the provider sets it done once its backend has the
+  // allocation (below, after the backend ids).
   for (const order of pending) if (order.uuid) await waldur.orders.approve({ orderUuid: order.uuid });
-  const after = new Map((await collect(waldur.orders.list())).map((o) => [o.uuid, o]));
-  const approvedOrders = pending.map((o) => ({
-    uuid: String(o.uuid),
-    state: String(after.get(o.uuid)?.state),
-  }));
   let resourceUuids = [
     ...new Set(
       pending.map((o) => o.marketplace_resource_uuid ?? o.resource_uuid).filter((u): u is string => !!u),
@@ -35,6 +34,15 @@ export async function runAllocation(
     await waldur.resources.setBackendId({ resourceUuid, backendId });
     backendIds.push({ resourceUuid, backendId });
   }
+  const approved = new Set(pending.map((o) => o.uuid));
+  for (const order of await collect(waldur.orders.list({ state: "executing" }))) {
+    if (order.uuid && approved.has(order.uuid)) await waldur.orders.setDone({ orderUuid: order.uuid });
+  }
+  const after = new Map((await collect(waldur.orders.list())).map((o) => [o.uuid, o]));
+  const approvedOrders = pending.map((o) => ({
+    uuid: String(o.uuid),
+    state: String(after.get(o.uuid)?.state),
+  }));
   const usages: AllocationResult["usages"] = [];
   for (const resourceUuid of resourceUuids) {
     const open = (await waldur.resources.getPlanPeriods({ resourceUuid })).find((p) => !p.end);
