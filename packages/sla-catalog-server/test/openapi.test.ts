@@ -17,7 +17,7 @@ beforeAll(async () => {
   const res = await fetch(`${origin}/openapi.json`);
   expect(res.status).toBe(200);
   doc = await res.json();
-});
+}, 60_000);
 afterAll(() => server.close());
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];

@@ -87,6 +87,13 @@ create table resource_owners (
 );
 `,
   },
+  {
+    version: 3,
+    name: "ids are never reused",
+    sql: `
+create table id_high_water (table_name text primary key, high integer not null);
+`,
+  },
 ];
 
 /** Applies the missing migrations in one transaction, under an advisory lock so that two starts do not race. */

@@ -106,9 +106,20 @@ export async function listRows(
   return { items, total: count?.total ?? 0 };
 }
 
-/** The next free id (max + 1): ids may also be chosen by the caller, so a sequence would collide. */
+/**
+ * The next id: above both the highest id ever handed out and the highest present (ids may also be chosen by
+ * the caller, so a plain sequence would collide). The high-water mark means a deleted id is never handed
+ * out again, so a writer still holding it gets a 404/422, not somebody else's new row. Callers hold the
+ * write lock, so the read-modify-write cannot interleave.
+ */
 export async function nextId(db: SqlClient, table: string): Promise<number> {
-  const [row] = await db.query<{ id: number }>(`select coalesce(max(id), 0) + 1 as id from ${table}`);
+  const [row] = await db.query<{ id: number }>(
+    `insert into id_high_water (table_name, high) values ($1, (select coalesce(max(id), 0) + 1 from ${table}))
+     on conflict (table_name) do update
+       set high = greatest(id_high_water.high, (select coalesce(max(id), 0) from ${table})) + 1
+     returning high as id`,
+    [table],
+  );
   return row?.id ?? 1;
 }
 
