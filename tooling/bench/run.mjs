@@ -23,7 +23,14 @@ import { formatBenchTable, parseBenchLines } from "./table.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 // The order: the transport first, then the model, the parser and the clients.
-const ORDER = ["core", "connector-model", "metric-parser", "allocation-client", "rating-hashmap-client", "ledger-client"];
+const ORDER = [
+  "core",
+  "connector-model",
+  "metric-parser",
+  "allocation-client",
+  "rating-hashmap-client",
+  "ledger-client",
+];
 
 const args = process.argv.slice(2);
 const option = (name) => {

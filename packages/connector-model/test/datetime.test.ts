@@ -2,7 +2,6 @@ import { pyFloatRepr } from "@meterkit/core/python";
 import { describe, expect, it } from "vitest";
 import {
   convertDatetime,
-  DateParseError,
   fixedClock,
   InvalidTypeError,
   OutOfRangeError,
