@@ -121,7 +121,7 @@ describe("usage errors: one line on stderr, exit 2, nothing sent", () => {
     [["add", "a", "--cost", "--force"], /--cost needs a value/],
     [["add", "a", "--cost", "1", "--cost", "2"], /--cost given twice/],
     [["add", "a", "--force=yes"], /--force takes no value/],
-    [["items", "list", "--format", "xml"], /--format must be table or json/],
+    [["items", "list", "--format", "xml"], /--format must be table, json, csv, value/],
   ])("%j", async (argv, message) => {
     const before = server.received.length;
     const { code, stdout, stderr } = await run(argv);
@@ -157,6 +157,24 @@ describe("output", () => {
     const { code, stdout } = await run(["--format=json", "add", "-t", "x", "--force", "-t", "y", "thing"]);
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ name: "thing", tags: ["x", "y"], force: true });
+  });
+  it("csv as cliff writes it (text quoted, numbers bare, quotes doubled) and value without titles", async () => {
+    expect((await run(["items", "list", "--format", "csv"])).stdout).toBe('"ID","Name"\n1,"a"\n22,"bb"\n');
+    expect((await run(["items", "list", "--format", "value"])).stdout).toBe("1 a\n22 bb\n");
+    const one = await run(["add", 'say "hi"', "--format", "csv"]);
+    expect(one.stdout).toBe('"name","tags","force"\n"say ""hi""","[]","false"\n');
+    expect((await run(["add", "thing", "--format", "value"])).stdout).toBe("thing\n[]\nfalse\n");
+  });
+  it("--column keeps the columns asked, in that order, and names the ones there are otherwise", async () => {
+    const picked = await run(["items", "list", "--format", "value", "--column", "Name", "--column", "ID"]);
+    expect(picked.stdout).toBe("a 1\nbb 22\n");
+    expect((await run(["items", "list", "--column", "Name"])).stdout).toBe(
+      ["+------+", "| Name |", "+------+", "| a    |", "| bb   |", "+------+", ""].join("\n"),
+    );
+    const unknown = await run(["items", "list", "--column", "Nope"]);
+    expect(unknown.code).toBe(EXIT.usage);
+    expect(unknown.stdout).toBe("");
+    expect(unknown.stderr).toMatch(/no column 'Nope' \(columns: 'ID', 'Name'\)/);
   });
   it("a generic rendering of data without a table", async () => {
     const { stdout } = await run(["add", "thing"]);

@@ -1,19 +1,9 @@
 /** `--help` texts, the same layout in every meterkit CLI. */
+import { columnOption, formatOption } from "./formats.js";
 import type { CliProgram, CommandSpec, OptionSpec } from "./program.js";
 
 const EXIT_LINE =
   "Exit codes: 0 ok, 1 unexpected, 2 usage, 3 invalid input, 4 not found, 5 conflict, 6 unavailable, 7 auth.";
-
-/** The format option every program has. @internal */
-export function formatOption(short: string | undefined): OptionSpec {
-  return {
-    name: "format",
-    short,
-    valueName: "table|json",
-    help: "Output format",
-    defaultText: "table",
-  };
-}
 
 function dash(program: CliProgram<unknown>): string {
   return program.dashes === "single" ? "-" : "--";
@@ -44,7 +34,11 @@ function optionLines(
 /** `prog --help`. @internal */
 export function programHelp(program: CliProgram<unknown>): string {
   const width = Math.max(...program.commands.map((c) => c.name.length));
-  const globals = [...(program.globals ?? []), formatOption(program.formatShort)];
+  const globals = [
+    ...(program.globals ?? []),
+    formatOption(program.formatShort),
+    columnOption(program.formatShort),
+  ];
   return [
     `usage: ${program.name} <command> [arguments] [options]`,
     "",
@@ -85,7 +79,11 @@ export function commandHelp(program: CliProgram<unknown>, command: CommandSpec<u
     lines.push("", "Arguments:", ...described.map((p) => `  ${p.name.padEnd(width)}  ${p.help}`));
   }
   if (options.length) lines.push("", "Options:", ...optionLines(program, options));
-  const globals = [...(program.globals ?? []), formatOption(program.formatShort)];
+  const globals = [
+    ...(program.globals ?? []),
+    formatOption(program.formatShort),
+    columnOption(program.formatShort),
+  ];
   lines.push("", "Global options:", ...optionLines(program, globals), "", EXIT_LINE, "");
   return lines.join("\n");
 }

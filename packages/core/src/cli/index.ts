@@ -2,10 +2,11 @@
  * @packageDocumentation
  * `@meterkit/core/cli`: the one CLI kit of meterkit (`almanach`, `hashmap`, `sla-catalog`): commands,
  * strict option parsing, help, `--version`, global options backed by environment variables,
- * `--format table|json`, one table style, one set of exit codes.
+ * `--format table|json|csv|value` and `--column`, one table style, one set of exit codes.
  */
 export type { ExitCode } from "./exit-codes.js";
 export { EXIT, exitCodeOf, UsageError } from "./exit-codes.js";
+export { FORMATS, type OutputFormat } from "./formats.js";
 export type {
   CliIo,
   CliProgram,

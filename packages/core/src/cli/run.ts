@@ -1,10 +1,10 @@
 /** Running a program: find the command, parse, run, print, and turn every failure into one line and a code. */
 import { isSdkError } from "../errors.js";
 import { EXIT, exitCodeOf, UsageError } from "./exit-codes.js";
-import { commandHelp, formatOption, programHelp } from "./help.js";
+import { columnOption, formatOption, parseFormat, renderResult } from "./formats.js";
+import { commandHelp, programHelp } from "./help.js";
 import { bindPositionals, parseArgv } from "./parse.js";
-import type { CliIo, CliProgram, CommandContext, CommandResult, CommandSpec } from "./program.js";
-import { cellText, renderFields, renderTable } from "./table.js";
+import type { CliIo, CliProgram, CommandContext, CommandSpec } from "./program.js";
 
 /**
  * Run `program` with `argv` (without the executable's name); resolves to the exit code (see `EXIT`).
@@ -21,6 +21,7 @@ export async function runCli<S>(program: CliProgram<S>, argv: readonly string[],
     const options = [
       ...(program.globals ?? []),
       formatOption(program.formatShort),
+      columnOption(program.formatShort),
       ...(command?.options ?? []),
     ];
     const dashes = program.dashes ?? "double";
@@ -61,10 +62,7 @@ export async function runCli<S>(program: CliProgram<S>, argv: readonly string[],
       io.stdout(commandHelp(program, command));
       return EXIT.ok;
     }
-    const format = (parsed.options.format as string | undefined) ?? "table";
-    if (format !== "table" && format !== "json") {
-      throw new UsageError(`--format must be table or json, got '${format}'`);
-    }
+    const format = parseFormat(parsed.options.format);
     const positionals = bindPositionals(command.name, command.positionals ?? [], parsed.positionals);
     const globals: Record<string, string | boolean | readonly string[] | undefined> = {};
     for (const g of program.globals ?? []) {
@@ -88,7 +86,7 @@ export async function runCli<S>(program: CliProgram<S>, argv: readonly string[],
       },
     };
     const result = await command.run(context);
-    io.stdout(format === "json" ? `${JSON.stringify(result.json ?? null, null, 2)}\n` : renderResult(result));
+    io.stdout(renderResult(result, format, parsed.options.column as readonly string[] | undefined));
     return EXIT.ok;
   } catch (error) {
     return report(program, command, error, io);
@@ -104,7 +102,8 @@ function findCommand<S>(
   argv: readonly string[],
 ): { command: CommandSpec<S>; at: number; words: number } | undefined {
   const takesValue = new Set<string>();
-  for (const o of [...(program.globals ?? []), formatOption(program.formatShort)]) {
+  const kit = [formatOption(program.formatShort), columnOption(program.formatShort)];
+  for (const o of [...(program.globals ?? []), ...kit]) {
     if (o.type === "boolean") continue;
     for (const name of [o.name, ...(o.aliases ?? [])]) {
       takesValue.add(`--${name}`);
@@ -146,29 +145,6 @@ function defaultCommand<S>(
   if (argv.some((a) => a === "--help" || a === "-h" || a === "--version")) return undefined;
   const command = program.commands.find((c) => c.name === program.defaultCommand);
   return command ? { command, at: 0, words: 0 } : undefined;
-}
-
-/** Table format: the command's text, table or fields; otherwise a generic rendering of its data. */
-function renderResult(result: CommandResult): string {
-  if (result.text !== undefined)
-    return result.text.endsWith("\n") || result.text === "" ? result.text : `${result.text}\n`;
-  if (result.table) return renderTable(result.table.columns, result.table.rows);
-  if (result.fields) return renderFields(result.fields);
-  const data = result.json;
-  if (data === undefined || data === null) return "";
-  if (Array.isArray(data)) {
-    if (data.length === 0) return "\n";
-    if (data.every((d) => typeof d === "object" && d !== null && !Array.isArray(d))) {
-      const columns = [...new Set(data.flatMap((d) => Object.keys(d as object)))];
-      return renderTable(
-        columns,
-        data.map((d) => columns.map((c) => (d as Record<string, unknown>)[c])),
-      );
-    }
-    return `${data.map(cellText).join("\n")}\n`;
-  }
-  if (typeof data === "object") return renderFields(Object.entries(data as Record<string, unknown>));
-  return `${cellText(data)}\n`;
 }
 
 function report<S>(

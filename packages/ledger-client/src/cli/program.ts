@@ -1,6 +1,6 @@
 /**
  * `almanach` on core's CLI kit: the reference's commands, global flags and environment variables, tables
- * in cliff's style, `--format table|json`, and the kit's exit codes (core's README, "CLI kit").
+ * in cliff's style, `--format table|json|csv|value`, and the kit's exit codes (core's README, "CLI kit").
  */
 import { createRequire } from "node:module";
 import type { CliProgram, OptionSpec } from "@meterkit/core/cli";
