@@ -1,6 +1,6 @@
 /**
  * `almanach usage TENANT START END [--by hour|day|month] [--time-zone ZONE] [--by-os]`: the entities of a
- * tenant turned into usage by {@link computeUsage}, for operators (table or `--format json`).
+ * tenant turned into usage by {@link computeUsage}, for operators (`--format table|json|csv`).
  */
 import type { CommandContext, CommandSpec } from "@meterkit/core/cli";
 import { UsageError } from "@meterkit/core/cli";

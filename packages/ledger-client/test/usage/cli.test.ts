@@ -50,6 +50,14 @@ it("create-volume takes --date (the reference's documented spelling) and usage r
   expect(JSON.parse(json.stdout)).toMatchObject([
     { entityId: volume, seconds: 64_800, gbHours: { value: "72", exact: true } },
   ]);
+  const csv = await run(["usage", tenant, "2017-03-01", "2017-03-03", "--by", "day", "--format", "csv"]);
+  expect(csv.code).toBe(0);
+  expect(csv.stdout.split("\n")).toEqual([
+    '"Bucket","Entity ID","Type","Name","Dimension","Seconds","Quantity","Unit"',
+    `"2017-03-01T00:00:00.000Z","${volume}","volume","v1","gold 4GB detached",43200,"48","GB-hours"`,
+    `"2017-03-02T00:00:00.000Z","${volume}","volume","v1","gold 4GB detached",21600,"24","GB-hours"`,
+    "",
+  ]);
 });
 
 it("refuses a bad --by or date before asking the server (exit 2)", async () => {
