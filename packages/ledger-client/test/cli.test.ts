@@ -115,7 +115,10 @@ describe("almanach CLI", () => {
     [["get-entity"], /needs entity_id/],
     [["get-entity", "a", "b"], /unexpected argument 'b'/],
     [["version", "--end", "x"], /unknown option '--end'/],
-    [["list-volumes", "t", "2016-01-01", "2017-01-01", "--format", "xml"], /--format must be table, json, csv, value/],
+    [
+      ["list-volumes", "t", "2016-01-01", "2017-01-01", "--format", "xml"],
+      /--format must be table, json, csv, value/,
+    ],
     [["list-volumes", "--bogus"], /bogus/],
     [["update-instance", "i"], /at least one of/],
   ])("usage error %j: one line on stderr, exit 2", async (argv, message) => {
