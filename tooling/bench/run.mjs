@@ -30,6 +30,7 @@ const ORDER = [
   "allocation-client",
   "rating-hashmap-client",
   "ledger-client",
+  "sla-catalog-server",
 ];
 
 const args = process.argv.slice(2);
