@@ -60,11 +60,53 @@ function exactlyOneParent(v: Parented, ctx: z.RefinementCtx): void {
   }
 }
 
+/** A `start`/`end` as a time (a string that `Date` cannot read is an issue at `path`). */
+function timeOf(value: string | Date | undefined, path: string, ctx: z.RefinementCtx): number | undefined {
+  if (value === undefined) return undefined;
+  const time = value instanceof Date ? value.getTime() : Date.parse(value);
+  if (Number.isNaN(time)) {
+    ctx.addIssue({ code: "custom", path: [path], message: "must be a date, e.g. 2030-01-01T00:00:00" });
+    return undefined;
+  }
+  return time;
+}
+
+/**
+ * What newer servers check on create (`validate_resource`): a start in the past needs `force`, and the end
+ * may not come before the start.
+ */
+function validPeriod(
+  v: { start?: string | Date | undefined; end?: string | Date | undefined; force?: boolean | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const start = timeOf(v.start, "start", ctx);
+  const end = timeOf(v.end, "end", ctx);
+  if (start !== undefined && start < Date.now() && !v.force) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["start"],
+      message: "is in the past: give force: true to create a rule that starts in the past",
+    });
+  }
+  if (start !== undefined && end !== undefined && end < start) {
+    ctx.addIssue({ code: "custom", path: ["end"], message: "must not come before start" });
+  }
+}
+
 /** Input of `mappings.create`. @public */
 export const CreateMappingInput = z
-  .object({ ...RuleBase, value: z.string().optional() })
+  .object({
+    ...RuleBase,
+    value: z.string().optional(),
+    /**
+     * Allow a `start` (or `end`) in the past. Sent as the `force` query parameter, and only with a
+     * `start`/`end` (the only thing it relaxes), so `force: true` alone works on every release.
+     */
+    force: z.boolean().optional(),
+  })
   .superRefine((v, ctx) => {
     exactlyOneParent(v, ctx);
+    validPeriod(v, ctx);
     if (v.field_id !== undefined && !v.value) {
       ctx.addIssue({
         code: "custom",
@@ -97,15 +139,8 @@ export const CreateThresholdInput = z
  */
 export type CreateThresholdInput = z.input<typeof CreateThresholdInput>;
 
-const GroupChange = Uuid.nullable().transform((value, ctx) => {
-  if (value !== null) return value;
-  ctx.addIssue({
-    code: "custom",
-    message:
-      "cannot be null: CloudKitty keeps the current group on update; delete and re-create the rule to ungroup it",
-  });
-  return z.NEVER;
-});
+/** A new group, or `null`: out of its group (the update then goes through a temporary group, see updateRule). */
+const GroupChange = Uuid.nullable();
 
 const PatchBase = {
   type: MapTypeInput.optional(),
@@ -148,8 +183,10 @@ export type CreateFieldInput = z.input<typeof CreateFieldInput>;
 
 /**
  * Filters of `mappings.list` and `thresholds.list`. `tenant_id: "t"` lists rules of tenant `t`,
- * `tenant_id: null` rules without a tenant; leave it out for all. The last group are filters of newer
- * releases (a 17 server has none of them).
+ * `tenant_id: null` rules without a tenant; leave it out for all. Without a parent (`all: true`, or
+ * `no_group: true` alone) the client lists the rules of every service and field itself, as no release of
+ * CloudKitty 17 lists rules without a parent. The last group are filters of newer releases (a 17 server has
+ * none of them).
  * @public
  */
 export const RuleFilter = z
@@ -171,11 +208,13 @@ export const RuleFilter = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.service_id === undefined && v.field_id === undefined && v.group_id === undefined) {
+    const parent = v.service_id ?? v.field_id ?? v.group_id;
+    if (parent === undefined && v.all !== true && v.no_group !== true) {
       ctx.addIssue({
         code: "custom",
         path: ["service_id"],
-        message: "give service_id, field_id or group_id (the server answers 500 without one)",
+        message:
+          "give service_id, field_id or group_id, or all: true (or no_group: true) for the rules of every service",
       });
     }
     if (v.service_id !== undefined && v.field_id !== undefined) {
@@ -190,7 +229,8 @@ export const RuleFilter = z
     }
   });
 /**
- * What `mappings.list` and `thresholds.list` accept: `service_id`, `field_id` or `group_id` is required.
+ * What `mappings.list` and `thresholds.list` accept: `service_id`, `field_id` or `group_id`, or `all: true`
+ * (or `no_group: true`) for the rules of every service.
  * @public
  */
 export type RuleFilter = z.input<typeof RuleFilter>;
@@ -198,8 +238,21 @@ export type RuleFilter = z.input<typeof RuleFilter>;
 /** The rule fields only newer CloudKitty releases know (a 17 server answers `Unknown argument`). @internal */
 export const NEWER_RULE_FIELDS = ["name", "description", "start", "end"] as const;
 
-/** The filters only newer CloudKitty releases know. @internal */
+/** The filters the client sends as they are (`all` it resolves itself). @internal */
+export const SENT_NEWER_FILTERS = [
+  "deleted",
+  "is_active",
+  "start",
+  "end",
+  "description",
+  "updated_by",
+  "created_by",
+  "deleted_by",
+] as const;
+
+/** The query parameters only newer CloudKitty releases know (`force` is one of creation). @internal */
 export const NEWER_FILTERS = [
+  "force",
   "deleted",
   "is_active",
   "all",

@@ -69,7 +69,7 @@ describe("input validation (nothing is sent)", () => {
       /UUID/,
     ],
     ["missing level", () => hm.thresholds.create({ service_id: ID, cost: "1" } as never), "level"],
-    ["list without parent", () => hm.mappings.list({}), "service_id", /500/],
+    ["list without parent", () => hm.mappings.list({}), "service_id", /all: true/],
     ["list with two parents", () => hm.thresholds.list({ service_id: ID, field_id: ID }), "field_id"],
     ["group_id with no_group", () => hm.mappings.list({ group_id: ID, no_group: true }), "no_group"],
     ["unknown filter", () => hm.mappings.list({ service_id: ID, colour: "red" } as never), "colour"],
@@ -78,10 +78,16 @@ describe("input validation (nothing is sent)", () => {
     ["field without service", () => hm.fields.create({ name: "x" } as never), "service_id"],
     ["empty quote", () => hm.quote({ resources: [] }), "resources", /at least one/],
     [
-      "flat desc",
-      () => hm.quote({ resources: [{ service: "x", volume: "1", desc: { flavor: "a" } as never }] }),
-      "resources.0.desc.flavor",
-      /desc.metadata/,
+      "a list as a metadata value",
+      () =>
+        hm.quote({ resources: [{ service: "x", volume: "1", desc: { metadata: { t: ["a"] as never } } }] }),
+      "resources.0.desc.metadata.t",
+    ],
+    [
+      "a start in the past without force",
+      () => hm.mappings.create({ service_id: ID, cost: "1", start: "2001-01-01T00:00:00" }),
+      "start",
+      /force: true/,
     ],
     [
       "float volume",
@@ -96,12 +102,6 @@ describe("input validation (nothing is sent)", () => {
       "recursive",
     ],
     ["empty patch", () => hm.mappings.update({ mappingId: ID, patch: {} }), "patch", /nothing to update/],
-    [
-      "ungroup by update",
-      () => hm.thresholds.update({ thresholdId: ID, patch: { group_id: null } }),
-      "patch.group_id",
-      /cannot be null/,
-    ],
     [
       "unknown patch key",
       () => hm.mappings.update({ mappingId: ID, patch: { field_id: ID } as never }),

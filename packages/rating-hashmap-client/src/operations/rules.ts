@@ -5,9 +5,13 @@
 import { type CallOptions, isSdkError } from "@meterkit/core";
 import { z } from "zod";
 import type { HashMapContext } from "../context.js";
-import { check, NEWER_FILTERS, NEWER_RULE_FIELDS, RuleFilter, Uuid } from "../inputs.js";
+import { UnsupportedByServerError } from "../errors.js";
+import { check, NEWER_RULE_FIELDS, RuleFilter, SENT_NEWER_FILTERS, Uuid } from "../inputs.js";
 import { Group } from "../models.js";
+import { listFields } from "./fields.js";
 import { H } from "./paths.js";
+import { listServices } from "./services.js";
+import { ungroupedUpdate } from "./ungroup.js";
 
 /** What differs between mappings and thresholds. @internal */
 export interface RuleKind<T> {
@@ -40,7 +44,12 @@ function idOf<T>(kind: RuleKind<T>, input: unknown): string {
   return check(z.strictObject({ [kind.inputKey]: Uuid }), input)[kind.inputKey] as string;
 }
 
-/** `GET …/{collection}` with filters; false booleans are left out (the server reads any value as true). @internal */
+/**
+ * `GET …/{collection}` with filters; false booleans are left out (the server reads any value as true).
+ * Without a parent (`all`, or `no_group` alone), the rules of every service and of every field, each list
+ * with the same filters: CloudKitty 17 answers those filters alone with a 500 (and `all` with a 400).
+ * @internal
+ */
 export async function listRules<T>(
   kind: RuleKind<T>,
   ctx: HashMapContext,
@@ -48,6 +57,21 @@ export async function listRules<T>(
   options?: CallOptions,
 ): Promise<T[]> {
   const f = check(RuleFilter, filter);
+  const { all: _all, ...rest } = f;
+  if (f.service_id === undefined && f.field_id === undefined && f.group_id === undefined) {
+    return listEveryParent(kind, ctx, rest, options);
+  }
+  return listOneParent(kind, ctx, rest, options);
+}
+
+type ParsedFilter = Omit<z.output<typeof RuleFilter>, "all">;
+
+async function listOneParent<T>(
+  kind: RuleKind<T>,
+  ctx: HashMapContext,
+  f: ParsedFilter,
+  options?: CallOptions,
+): Promise<T[]> {
   const query: Record<string, string | true | undefined> = {
     service_id: f.service_id,
     field_id: f.field_id,
@@ -57,7 +81,7 @@ export async function listRules<T>(
     filter_tenant: f.tenant_id !== undefined ? true : undefined,
     tenant_id: f.tenant_id ?? undefined,
   };
-  for (const key of NEWER_FILTERS) {
+  for (const key of SENT_NEWER_FILTERS) {
     const value = f[key];
     if (value === undefined || value === false) continue;
     query[key] = value === true ? true : (iso(value) as string);
@@ -65,6 +89,29 @@ export async function listRules<T>(
   const path = `${H}/${kind.collection}`;
   const response = await ctx.http.request({ ...options, method: "GET", path, query, schema: kind.list });
   return response.data[kind.collection] ?? [];
+}
+
+/** Every service's rules, then its fields' rules (services in the server's order, fields likewise). */
+async function listEveryParent<T>(
+  kind: RuleKind<T>,
+  ctx: HashMapContext,
+  f: ParsedFilter,
+  options?: CallOptions,
+): Promise<T[]> {
+  const services = await listServices(ctx, {}, options);
+  const perService = await Promise.all(
+    services.map(async ({ service_id }) => {
+      const [own, fields] = await Promise.all([
+        listOneParent(kind, ctx, { ...f, service_id }, options),
+        listFields(ctx, { serviceId: service_id }, options),
+      ]);
+      const perField = await Promise.all(
+        fields.map(({ field_id }) => listOneParent(kind, ctx, { ...f, field_id }, options)),
+      );
+      return [...own, ...perField.flat()];
+    }),
+  );
+  return perService.flat();
 }
 
 /** `GET …/{collection}/{id}` of an already validated id. */
@@ -84,21 +131,30 @@ export async function getRule<T>(
   return fetchRule(kind, ctx, idOf(kind, input), options);
 }
 
-/** `POST …/{collection}` with an already validated body. @internal */
+/**
+ * `POST …/{collection}` with an already validated body. `force` goes in the query, and only with a
+ * `start`/`end` (what it relaxes), so a `force: true` alone is accepted by every release.
+ * @internal
+ */
 export async function createRule<T>(
   kind: RuleKind<T>,
   ctx: HashMapContext,
   parsed: Record<string, unknown>,
   options?: CallOptions,
 ): Promise<T> {
-  const body = defined(parsed);
+  const { force, ...fields } = parsed;
+  const body = defined(fields);
+  const dated = body.start !== undefined || body.end !== undefined;
+  const query = force === true && dated ? { force: true } : undefined;
   const path = `${H}/${kind.collection}`;
-  return (await ctx.http.request({ ...options, method: "POST", path, body, schema: kind.item })).data;
+  return (await ctx.http.request({ ...options, method: "POST", path, query, body, schema: kind.item })).data;
 }
 
 /**
  * Update: GET the rule, merge the patch, PUT the whole object (the server resets whatever a PUT leaves out:
- * `type` to flat, `tenant_id` to null), accept its `302` to itself, then GET the result.
+ * `type` to flat, `tenant_id` to null), accept its `302` to itself, then GET the result. `group_id: null`
+ * takes the rule out of its group, which no PUT can do (a null group keeps the current one): the PUT moves it
+ * into a new temporary group, and deleting that group (without its rules) leaves the rule in none.
  * @internal
  */
 export async function updateRule<T extends Record<string, unknown>>(
@@ -121,7 +177,7 @@ export async function updateRule<T extends Record<string, unknown>>(
   const body: Record<string, unknown> = {
     type: patch.type ?? current.type,
     cost: patch.cost ?? current.cost,
-    group_id: patch.group_id ?? current.group_id ?? undefined,
+    group_id: (patch.group_id === null ? undefined : patch.group_id) ?? current.group_id ?? undefined,
     tenant_id: "tenant_id" in patch && patch.tenant_id !== undefined ? patch.tenant_id : current.tenant_id,
   };
   for (const key of kind.ownKeys) {
@@ -131,7 +187,15 @@ export async function updateRule<T extends Record<string, unknown>>(
   for (const key of NEWER_RULE_FIELDS) body[key] = patch[key] ?? current[key] ?? undefined;
   const path = `${H}/${kind.collection}/{id}`;
   const pathParams = { id: current[kind.idKey] as string };
-  await ctx.http.request({ ...options, method: "PUT", path, pathParams, body: defined(body) });
+  const put = (changes: Record<string, unknown>) =>
+    ctx.http.request({ ...options, method: "PUT", path, pathParams, body: defined({ ...body, ...changes }) });
+  if (patch.group_id === null && current.group_id) {
+    await ungroupedUpdate(ctx, kind.collection, id, put, options);
+    const result = await fetchRule(kind, ctx, id, options);
+    if (result.group_id !== null) throw new UnsupportedByServerError("group_id", "the rule kept its group");
+    return result;
+  }
+  await put({});
   return fetchRule(kind, ctx, id, options);
 }
 
