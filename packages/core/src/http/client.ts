@@ -1,4 +1,3 @@
-import { getGlobalDispatcher } from "undici";
 import { applyAuth } from "../auth/apply-auth.js";
 import { noAuth } from "../auth/strategy.js";
 import { InvalidInputError, isSdkError } from "../errors.js";
@@ -8,6 +7,7 @@ import { type Paginated, type PaginateOptions, paginate } from "../pagination/pa
 import { SecretSet, scrubError } from "../redact.js";
 import { retry } from "../retry/retry.js";
 import { USER_AGENT } from "../version.js";
+import { installedGlobalDispatcher, loadGlobalDispatcher } from "./global-dispatcher.js";
 import { assertOk, decodeBody, httpErrorOf, requestIdOf } from "./response.js";
 import { transport } from "./transport.js";
 import type { HttpClientOptions, HttpResponse, RequestOptions } from "./types.js";
@@ -40,7 +40,9 @@ export interface HttpClient {
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   validateOptions(options);
-  const dispatcher = options.dispatcher ?? getGlobalDispatcher();
+  // undici's global dispatcher as `getGlobalDispatcher()` returns it; when none is installed yet, undici is
+  // loaded on the first request (global-dispatcher.ts), not at start-up.
+  const dispatcher = options.dispatcher ?? installedGlobalDispatcher() ?? loadGlobalDispatcher;
   const auth = options.auth ?? noAuth;
   // Order, outermost first: the caller's middleware, the one retry loop, the log line of each attempt,
   // auth (re-authenticating once on 401), the transport.

@@ -11,13 +11,16 @@ import type { Handler, PreparedRequest } from "../middleware.js";
  * `headersTimeout` (time to the response headers) and `bodyTimeout` (longest silence while reading the
  * body), both set to `timeoutMs` and mapped to `TimeoutError` (smithy's undici handler does the same). The
  * caller's signal goes to undici as is: no `AbortSignal.any()`, which leaks on Node 20 (nodejs/node#55351),
- * and no timer or controller per request on the hot path.
+ * and no timer or controller per request on the hot path. `dispatcher` may be a loader, called on the first
+ * attempt (undici's global dispatcher, loaded only when something is sent).
  * @internal
  */
-export function transport(dispatcher: Dispatcher): Handler {
+export function transport(source: Dispatcher | (() => Promise<Dispatcher>)): Handler {
+  let dispatcher = typeof source === "function" ? undefined : source;
   return async (request) => {
     if (request.signal?.aborted) throw new AbortError(request, request.signal.reason);
     try {
+      dispatcher ??= await (source as () => Promise<Dispatcher>)();
       const response = await dispatcher.request({
         origin: request.url.origin,
         path: `${request.url.pathname}${request.url.search}`,
