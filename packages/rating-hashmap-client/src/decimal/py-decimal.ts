@@ -109,9 +109,13 @@ export function decCmp(a: PyDecimal, b: PyDecimal): -1 | 0 | 1 {
 
 /** `str(Decimal)`: Python's to-scientific-string, e.g. `"3.000"`, `"0E-27"`, `"1E+3"`. @internal */
 export function decToString(d: PyDecimal): string {
-  const coef = d.coef.toString();
-  const leftDigits = d.exp + coef.length;
-  const dotPlace = d.exp <= 0 && leftDigits > -6 ? leftDigits : 1;
+  return formatDecimal(d.sign, d.coef.toString(), d.exp);
+}
+
+/** `str(Decimal)` of sign, coefficient digits and exponent. @internal */
+export function formatDecimal(sign: number, coef: string, exp: number): string {
+  const leftDigits = exp + coef.length;
+  const dotPlace = exp <= 0 && leftDigits > -6 ? leftDigits : 1;
   let intPart: string;
   let fracPart: string;
   if (dotPlace <= 0) {
@@ -126,7 +130,7 @@ export function decToString(d: PyDecimal): string {
   }
   const e =
     leftDigits === dotPlace ? "" : `E${leftDigits - dotPlace >= 0 ? "+" : ""}${leftDigits - dotPlace}`;
-  return `${d.sign ? "-" : ""}${intPart}${fracPart}${e}`;
+  return `${sign ? "-" : ""}${intPart}${fracPart}${e}`;
 }
 
 /** `Decimal(x)` for a binary float: the exact value of the double, as Python converts it. @internal */

@@ -1,35 +1,22 @@
 /**
  * The local rating engine: CloudKitty 17's `HashMap.process` and `add_rating_informations`, step for step,
  * in Python-`Decimal` arithmetic (28 digits, half-even), so prices match `/v1/rating/quote` to the last digit.
+ * Records go through the fast path (`fast.ts`, exact or it declines) and, where it declines, the reference
+ * (`reference.ts`); a quote's total adds the services in sorted name order, as CloudKitty does.
  */
 import { validateInput } from "@meterkit/core";
-import { pyStr } from "@meterkit/core/python";
-import { decAdd, decCmp, decInt, decMul, decToString, type PyDecimal } from "../decimal/py-decimal.js";
+import { fxCoefText, R } from "../decimal/fast-decimal.js";
+import { decToString, formatDecimal, type PyDecimal } from "../decimal/py-decimal.js";
 import { PKG } from "../inputs.js";
-import type { MapType } from "../models.js";
 import type { DescValue, UsageRecord } from "../usage.js";
-import { compileRules, type LevelRule, type Rule, type ServiceEntry } from "./compile.js";
-import { type Comparand, pyDecimalOf } from "./python-values.js";
-import { type PricedRecord, prepareRecords } from "./records.js";
+import { compileRules, type ServiceEntry } from "./compile.js";
+import { FastPricer, type Qty, Sum } from "./fast.js";
+import { current, parseVolume, prepareRecords, readRecord } from "./records.js";
+import { pricePoint } from "./reference.js";
 import { RuleSet } from "./rule-set.js";
 
-interface GroupResult {
-  flat: PyDecimal;
-  rate: PyDecimal;
-  threshold: { level: PyDecimal; cost: PyDecimal; type: MapType; scope: "field" | "service" };
-}
-
-const ZERO = decInt(0);
-const ONE = decInt(1);
-const MINUS_ONE = decInt(-1);
-
-/** `cmp >= level` with Python's Decimal semantics (infinities compare, NaN was refused earlier). */
-function atLeast(cmp: Comparand, level: PyDecimal): boolean {
-  return "infinite" in cmp ? cmp.infinite > 0 : decCmp(cmp, level) >= 0;
-}
-
-/** Python's `str` ordering: by code point (JS's default sort compares UTF-16 units, which differs above U+FFFF). */
-function byCodePoint(a: string, b: string): number {
+/** Python's `str` ordering: by code point (JS's default sort compares UTF-16 units, which differs above U+FFFF). @internal */
+export function byCodePoint(a: string, b: string): number {
   const x = [...a];
   const y = [...b];
   for (let i = 0; i < Math.min(x.length, y.length); i++) {
@@ -40,73 +27,129 @@ function byCodePoint(a: string, b: string): number {
   return x.length - y.length;
 }
 
-/** Price one data point: returns its price as CloudKitty would set it. */
-function pricePoint(
-  entry: ServiceEntry | undefined,
-  qty: PyDecimal,
-  desc: Pick<PricedRecord, "metadata" | "groupby">,
-): PyDecimal {
-  const res = new Map<string, GroupResult>();
-  const update = (
-    group: string,
-    rule: Rule,
-    threshold?: { level: PyDecimal; scope: "field" | "service" },
-  ) => {
-    let r = res.get(group);
-    if (!r) {
-      // CloudKitty's starting point: flat 0, rate 1, and a "no threshold" at level -1 adding 0.
-      r = {
-        flat: ZERO,
-        rate: ONE,
-        threshold: { level: MINUS_ONE, cost: ZERO, type: "flat", scope: "field" },
-      };
-      res.set(group, r);
-    }
-    if (threshold) {
-      if (decCmp(threshold.level, r.threshold.level) > 0)
-        r.threshold = { level: threshold.level, cost: rule.cost, type: rule.type, scope: threshold.scope };
-    } else if (rule.type === "rate") r.rate = decMul(r.rate, rule.cost);
-    else if (decCmp(rule.cost, r.flat) > 0) r.flat = rule.cost;
+/** `str()` of a sum. @internal */
+export function sumText(sum: Sum): string {
+  return sum.exact ? decToString(sum.exact) : formatDecimal(sum.s, fxCoefText(sum.m, sum.v, sum.e), sum.e);
+}
+
+/** Prices of many records, in struct-of-arrays form: `m` is NaN where the reference priced (see `slow`). */
+interface Prices {
+  readonly s: Float64Array;
+  readonly m: Float64Array;
+  readonly v: Float64Array;
+  readonly e: Float64Array;
+  /** Per record, the index of its service name in `names`. */
+  readonly ids: Int32Array;
+  readonly names: string[];
+  readonly slow: Map<number, PyDecimal>;
+}
+
+/** @internal */
+export interface Compiled {
+  readonly entries: Map<string, ServiceEntry>;
+  readonly pricer: FastPricer;
+}
+
+/** Price one record into `R` (fast) or return its reference price. @internal */
+export function priceOne(
+  c: Compiled,
+  service: string,
+  qty: Qty,
+  metadata: Readonly<Record<string, DescValue>> | undefined,
+  groupby: Readonly<Record<string, DescValue>> | undefined,
+): PyDecimal | undefined {
+  if (c.pricer.price(c.pricer.services.get(service), qty, metadata, groupby)) return undefined;
+  return pricePoint(c.entries.get(service), qty.dec, { metadata, groupby });
+}
+
+function priceAll(c: Compiled, records: readonly UsageRecord[]): Prices {
+  const n = Array.isArray(records) ? records.length : 0;
+  const out: Prices = {
+    s: new Float64Array(n),
+    m: new Float64Array(n),
+    v: new Float64Array(n),
+    e: new Float64Array(n),
+    ids: new Int32Array(n),
+    names: [],
+    slow: new Map(),
   };
-  const thresholds = (
-    groups: Map<string, Map<string, LevelRule>>,
-    cmp: Comparand,
-    scope: "field" | "service",
-  ) => {
-    for (const [group, byLevel] of groups)
-      for (const t of byLevel.values())
-        if (atLeast(cmp, t.level)) update(group, t, { level: t.level, scope });
+  const ids = new Map<string, number>();
+  const put = (i: number, exact: PyDecimal | undefined, service: string) => {
+    let id = ids.get(service);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(service, id);
+      out.names.push(service);
+    }
+    out.ids[i] = id;
+    if (exact) {
+      out.slow.set(i, exact);
+      out.m[i] = Number.NaN;
+    } else {
+      out.s[i] = R.s;
+      out.m[i] = R.m;
+      out.v[i] = R.v;
+      out.e[i] = R.e;
+    }
   };
-  if (entry) {
-    for (const [group, rule] of entry.mappings) update(group, rule);
-    thresholds(entry.thresholds, qty, "service");
-    for (const [fieldName, scope] of entry.fields ?? []) {
-      // DataPoint.desc is metadata updated with groupby: groupby wins.
-      let value: DescValue;
-      if (desc.groupby && Object.hasOwn(desc.groupby, fieldName))
-        value = desc.groupby[fieldName] as DescValue;
-      else if (desc.metadata && Object.hasOwn(desc.metadata, fieldName))
-        value = desc.metadata[fieldName] as DescValue;
-      else continue;
-      const text = pyStr(value);
-      const matches = scope.byValue.get(text);
-      if (matches) for (const [group, rule] of matches) update(group, rule);
-      if (scope.thresholds.size > 0) thresholds(scope.thresholds, pyDecimalOf(value, fieldName), "field");
-    }
+  let i = 0;
+  for (; i < n; i++) {
+    if (!readRecord(records[i])) break;
+    const qty = c.pricer.qty(current.volume, parseVolume);
+    if (!qty) break;
+    const { service, metadata, groupby } = current;
+    put(i, priceOne(c, service, qty, metadata, groupby), service);
   }
-  let price = ZERO;
-  for (const r of res.values()) {
-    let { rate, flat } = r;
-    const t = r.threshold;
-    if (t.scope === "field") {
-      if (t.type === "flat") flat = decAdd(flat, t.cost);
-      else rate = decMul(rate, t.cost);
-    }
-    let value = decMul(decMul(rate, flat), qty);
-    if (t.scope === "service") value = t.type === "flat" ? decAdd(value, t.cost) : decMul(value, t.cost);
-    price = decAdd(price, value);
+  if (i === n && n > 0) return out;
+  // Not every record passed the hand check: zod validates them all (and throws naming the bad one).
+  ids.clear();
+  out.names.length = 0;
+  out.slow.clear();
+  prepareRecords(records).forEach((r, j) => {
+    put(j, priceOne(c, r.service, c.pricer.qtyOf(r.qty), r.metadata, r.groupby), r.service);
+  });
+  return out;
+}
+
+/** Format one price of `p`. */
+function priceText(p: Prices, i: number): string {
+  const m = p.m[i] as number;
+  if (Number.isNaN(m)) return decToString(p.slow.get(i) as PyDecimal);
+  const e = p.e[i] as number;
+  return formatDecimal(p.s[i] as number, fxCoefText(m, p.v[i] as number, e), e);
+}
+
+/**
+ * The quote's total: the API groups resources by service, then CloudKitty's DataFrame adds the services in
+ * `sorted(usage.keys())` order (code points) and sums from Decimal(0) in that order; under 28 digits the order
+ * changes the last digit.
+ */
+function total(p: Prices): string {
+  const n = p.ids.length;
+  const sum = new Sum();
+  const add = (i: number) => {
+    const m = p.m[i] as number;
+    if (Number.isNaN(m)) sum.addDecimal(p.slow.get(i) as PyDecimal);
+    else sum.add(p.s[i] as number, m, p.v[i] as number, p.e[i] as number);
+  };
+  if (p.names.length === 1) for (let i = 0; i < n; i++) add(i);
+  else {
+    // A stable counting sort of the records by the rank of their service name.
+    const rank = new Int32Array(p.names.length);
+    p.names
+      .map((name, id) => ({ name, id }))
+      .sort((a, b) => byCodePoint(a.name, b.name))
+      .forEach(({ id }, r) => {
+        rank[id] = r;
+      });
+    const start = new Int32Array(p.names.length + 1);
+    for (let i = 0; i < n; i++) (start[(rank[p.ids[i] as number] as number) + 1] as number)++;
+    for (let r = 0; r < p.names.length; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[(start[rank[p.ids[i] as number] as number] as number)++] = i;
+    for (let j = 0; j < n; j++) add(order[j] as number);
   }
-  return price;
+  return sumText(sum);
 }
 
 /** A compiled rule set that prices usage records. @public */
@@ -139,27 +182,14 @@ export interface RatingEngineOptions {
 export function createRatingEngine(rules: RuleSet, options: RatingEngineOptions = {}): RatingEngine {
   const parsed = validateInput(RuleSet, rules, { package: PKG, root: "rules" });
   const entries = compileRules(parsed, options.tenantId);
-  const points = (records: readonly UsageRecord[]): PyDecimal[] =>
-    prepareRecords(records).map((r) => pricePoint(entries.get(r.service), r.qty, r));
+  const compiled: Compiled = { entries, pricer: new FastPricer(entries) };
   return {
     price(records) {
-      const prices = points(records);
-      // The API groups resources by service, then CloudKitty's DataFrame.from_dict adds the services in
-      // `sorted(usage.keys())` order (code point order, not UTF-16's) and the orchestrator sums from
-      // Decimal(0) in that order: under 28 digits the order changes the last digit.
-      const order = new Map<string, number[]>();
-      records.forEach((r, i) => {
-        const list = order.get(r.service);
-        if (list) list.push(i);
-        else order.set(r.service, [i]);
-      });
-      let total = ZERO;
-      for (const service of [...order.keys()].sort(byCodePoint))
-        for (const i of order.get(service) as number[]) total = decAdd(total, prices[i] as PyDecimal);
-      return decToString(total);
+      return total(priceAll(compiled, records));
     },
     pricePerRecord(records) {
-      return points(records).map(decToString);
+      const p = priceAll(compiled, records);
+      return Array.from({ length: p.ids.length }, (_, i) => priceText(p, i));
     },
   };
 }

@@ -20,7 +20,9 @@ const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function scalars(o: unknown): o is Record<string, DescValue> {
   if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
-  for (const v of Object.values(o)) {
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) return false;
+    const v = (o as Record<string, unknown>)[k];
     const t = typeof v;
     if (!(t === "string" || t === "boolean" || v === null || (t === "number" && Number.isFinite(v))))
       return false;
@@ -56,6 +58,50 @@ function fast(r: unknown, volumes: Map<string, PyDecimal>): PricedRecord | undef
   if (metadata !== undefined && !scalars(metadata)) return undefined;
   if (groupby !== undefined && !scalars(groupby)) return undefined;
   return { service, qty, metadata, groupby } as PricedRecord;
+}
+
+/** The parts of the record {@link readRecord} last accepted (one scratch object: no allocation per record). @internal */
+export const current: {
+  service: string;
+  volume: string;
+  metadata: Readonly<Record<string, DescValue>> | undefined;
+  groupby: Readonly<Record<string, DescValue>> | undefined;
+} = { service: "", volume: "", metadata: undefined, groupby: undefined };
+
+/**
+ * Check a well-formed record by hand and put its parts in {@link current}; false for anything else (the caller
+ * then validates with zod, which explains the fault or normalizes what it accepts).
+ * @internal
+ */
+export function readRecord(r: unknown): boolean {
+  if (typeof r !== "object" || r === null) return false;
+  const { service, volume, desc } = r as Record<string, unknown>;
+  if (typeof service !== "string" || service === "") return false;
+  let text: string;
+  if (typeof volume === "string") text = volume.trim();
+  else if (typeof volume === "bigint" || (typeof volume === "number" && Number.isSafeInteger(volume)))
+    text = String(volume);
+  else return false;
+  current.service = service;
+  current.volume = text;
+  if (desc === undefined) {
+    current.metadata = undefined;
+    current.groupby = undefined;
+    return true;
+  }
+  if (typeof desc !== "object" || desc === null) return false;
+  for (const key in desc) if (key !== "metadata" && key !== "groupby") return false;
+  const { metadata, groupby } = desc as { metadata?: unknown; groupby?: unknown };
+  if (metadata !== undefined && !scalars(metadata)) return false;
+  if (groupby !== undefined && !scalars(groupby)) return false;
+  current.metadata = metadata as Record<string, DescValue> | undefined;
+  current.groupby = groupby as Record<string, DescValue> | undefined;
+  return true;
+}
+
+/** A volume text as the fast check accepts it (a plain decimal literal), or undefined. @internal */
+export function parseVolume(text: string): PyDecimal | undefined {
+  return text.length > 1000 || !PLAIN.test(text) ? undefined : parsePyDecimal(text);
 }
 
 /** Validate and prepare usage records; bad input throws `InvalidInputError` naming `records.<i>.<field>`. @internal */
