@@ -145,16 +145,22 @@ describe.each(ENGINES)("the seed's request examples, run with the built bin on $
 
   it("without a token, or with a revoked-looking one, every example is refused (exit 7) and nothing changes", async () => {
     const before = await snapshot(svc.client);
-    for (const token of ["", "slac_000000000000_not-a-real-token-0123456789"]) {
-      for (const { tool: name, args } of EXAMPLES) {
-        const run = await runBin([name, ...args, "-url", svc.url], cwd, { SLA_CATALOG_TOKEN: token });
-        expect(run.code, `${name}: ${run.stderr}`).toBe(EXIT.auth);
-        expect(run.stderr).toMatch(/unauthorized/);
-        if (token) expect(run.stderr).not.toContain(token);
-      }
+    const jobs = ["", "slac_000000000000_not-a-real-token-0123456789"].flatMap((token) =>
+      EXAMPLES.map(({ tool: name, args }) => ({ token, name, args })),
+    );
+    // Refusals change nothing, so they may run side by side: a few processes at a time.
+    for (let i = 0; i < jobs.length; i += 3) {
+      await Promise.all(
+        jobs.slice(i, i + 3).map(async ({ token, name, args }) => {
+          const run = await runBin([name, ...args, "-url", svc.url], cwd, { SLA_CATALOG_TOKEN: token });
+          expect(run.code, `${name}: ${run.stderr}`).toBe(EXIT.auth);
+          expect(run.stderr).toMatch(/unauthorized/);
+          if (token) expect(run.stderr).not.toContain(token);
+        }),
+      );
     }
     expect(await snapshot(svc.client)).toEqual(before);
-  });
+  }, 120_000);
 
   it("AddParty registers the party the flow needs; GetTemplateList -summary and an unknown product", async () => {
     const added = await runBin(["AddParty", "-n", "Registered by the CLI", "-url", svc.url], cwd);
@@ -173,7 +179,7 @@ describe.each(ENGINES)("the seed's request examples, run with the built bin on $
     expect(unknown.code).toBe(EXIT.notFound);
     expect(unknown.stdout).toBe("");
     expect(unknown.stderr).toMatch(/999999/);
-  });
+  }, 120_000);
 
   it("runs each example as written and reads back what it wrote", async () => {
     const c = svc.client;
