@@ -292,18 +292,14 @@ describe("CMP context", () => {
 
 describe("@meterkit/connector-model/testing", () => {
   it("vcrCassetteContext keeps the wrapped function's arguments and result", () => {
-    const sync = vcrCassetteContext(async (dispatcher: Dispatcher | undefined, accountId: string) => {
-      return createCmpContext({
-        cmpUrl: "http://x",
-        ...(dispatcher ? { dispatcher } : {}),
-        moduleId: accountId,
-      });
+    const sync = vcrCassetteContext(async (accountId: string) => {
+      return createCmpContext({ cmpUrl: "http://x", moduleId: accountId });
     });
     expectTypeOf(sync).toEqualTypeOf<(accountId: string) => Promise<CmpContext>>();
-    assertType<VcrOptions>({ mode: "replay", file: "c.json" });
+    assertType<VcrOptions>({ recordMode: "none", file: "c.json", ignoreHosts: ["localhost"] });
     // @ts-expect-error the wrapped function keeps its parameter types
     void sync(42);
-    // @ts-expect-error mode is record or replay
-    assertType<VcrOptions>({ mode: "live" });
+    // @ts-expect-error recordMode is one of vcrpy's
+    assertType<VcrOptions>({ recordMode: "live" });
   });
 });

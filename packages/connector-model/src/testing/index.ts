@@ -2,5 +2,5 @@
  * @packageDocumentation
  * `@meterkit/connector-model/testing`: record/replay for connector tests, on core's cassettes.
  */
-export type { VcrOptions } from "./vcr.js";
+export type { VcrOptions, VcrRecordMode } from "./vcr.js";
 export { vcrCassetteContext } from "./vcr.js";

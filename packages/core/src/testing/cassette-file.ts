@@ -1,13 +1,27 @@
 import { readFileSync, renameSync, writeFileSync } from "node:fs";
 import { redactHeaders, redactJson, redactUrl } from "../redact.js";
 
-/** One recorded request/response pair, secrets already redacted. @public */
+/**
+ * One recorded request/response pair, secrets already redacted (`<redacted>`).
+ * - `request.url`: the absolute URL sent, secret-named query values redacted.
+ * - `request.headers`: only `accept`, `content-type`, `authorization`, `x-auth-token`, `x-subject-token`
+ *   (lower-case; credentials redacted after their scheme, `Bearer <redacted>`).
+ * - `request.body` (absent without a body) and `response.body`: `{ "json": value }` when the text is JSON
+ *   (secret-named fields redacted), else the text itself (`""` for none).
+ * - `response.headers`: lower-case, without `date`, `connection`, `keep-alive`, `transfer-encoding`,
+ *   `content-length`.
+ * @public
+ */
 export interface RecordedExchange {
   request: { method: string; url: string; headers: Record<string, string>; body?: unknown };
   response: { status: number; headers: Record<string, string>; body: unknown };
 }
 
-/** The file format: `{ "version": 1, "exchanges": [...] }`. @public */
+/**
+ * The file format: `{ "version": 1, "exchanges": [...] }`, JSON, exchanges in the order they completed
+ * (a new episode is appended at the end). Hand-editable: replay reads only what {@link RecordedExchange} lists.
+ * @public
+ */
 export interface Cassette {
   version: 1;
   exchanges: RecordedExchange[];

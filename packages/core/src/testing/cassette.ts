@@ -1,6 +1,7 @@
+import { existsSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import { Agent, Dispatcher } from "undici";
-import { SdkError } from "../errors.js";
+import { InvalidInputError, SdkError } from "../errors.js";
 import { isSecretName, SecretSet, scrubError } from "../redact.js";
 import {
   bodyText,
@@ -13,13 +14,26 @@ import {
   writeCassette,
 } from "./cassette-file.js";
 
+/**
+ * What a cassette does with each request, vcrpy's record modes:
+ * - `replay` (vcrpy `none`): answer from the file; a request it does not hold fails, nothing is sent.
+ * - `record` (vcrpy `all`): send everything, never replay, and write a new file (the old one is replaced).
+ * - `new_episodes`: replay what the file holds, send and append what it does not (the file may be absent).
+ * - `once`: `record` when the file does not exist, else `replay`.
+ * @public
+ */
+export type CassetteMode = "record" | "replay" | "new_episodes" | "once";
+
+/** What a recorded request must share with a new one to answer it. @public */
+export type CassetteMatch = "method" | "url" | "body";
+
 /** Options of {@link cassetteDispatcher}. @public */
 export interface CassetteOptions {
-  /** The cassette file (JSON). */
+  /** The cassette file (JSON, see {@link Cassette}). */
   file: string;
-  /** `record`: send through `upstream` and write every exchange; `replay`: answer from the file, no network. */
-  mode: "record" | "replay";
-  /** Record mode: the real transport. Default: a new undici Agent. */
+  /** See {@link CassetteMode}. */
+  mode: CassetteMode;
+  /** The real transport, for what is sent (recorded or to an ignored host). Default: a new undici Agent. */
   upstream?: Dispatcher;
   /**
    * More values to scrub from every recorded exchange. The credentials the recorded requests carry (auth
@@ -28,6 +42,17 @@ export interface CassetteOptions {
   secrets?: Iterable<string>;
   /** A last transformation of each exchange before it is written (e.g. to scrub ids). */
   redact?: (exchange: RecordedExchange) => RecordedExchange;
+  /**
+   * Hosts (`example.com`, or `example.com:8443` for one port) whose requests go to `upstream` as they are,
+   * never recorded nor replayed (vcrpy's `ignore_hosts`).
+   */
+  ignoreHosts?: readonly string[];
+  /**
+   * What a recorded request must share with a new one to answer it; the URL is compared with its secrets
+   * redacted, the body as JSON when it is JSON. Default `["method", "url", "body"]`; vcrpy's default is
+   * `["method", "url"]`.
+   */
+  matchOn?: readonly CassetteMatch[];
 }
 
 /** A replayed request matched no recorded exchange. @public */
@@ -51,94 +76,109 @@ type LegacyHandler = {
 
 type DispatchOptions = Dispatcher.DispatchOptions;
 
+/** A dispatcher over a cassette file. @public */
+export type CassetteDispatcher = Dispatcher & {
+  /** The exchanges of the file as it is now: those read from it, then those recorded since. */
+  readonly cassette: Cassette;
+  /** The exchanges read from the file that no request has matched yet (assert it is empty after a replay). */
+  unused(): RecordedExchange[];
+  /** The exchanges this dispatcher recorded (sent and appended), in order. */
+  recorded(): RecordedExchange[];
+};
+
+const MODES: readonly CassetteMode[] = ["record", "replay", "new_episodes", "once"];
+const MATCHES: readonly CassetteMatch[] = ["method", "url", "body"];
+
 /**
- * Record/replay for tests, the counterpart of nflex-connector-utils' `vcr_cassette_context`: record real
- * exchanges once (secrets redacted *before* writing: auth headers, `X-Auth-Token`, `X-Subject-Token`, and
- * JSON fields such as `password`, `secret`, `token`), then replay them offline through the same
- * `dispatcher` option. A replayed request is matched by method, URL and JSON body, in recorded order; one
- * that matches nothing fails with `CassetteMismatchError` naming it.
+ * Record/replay for tests, the counterpart of nflex-connector-utils' `vcr_cassette_context` (vcrpy): record real
+ * exchanges (secrets redacted *before* writing: auth headers, `X-Auth-Token`, `X-Subject-Token`, and JSON
+ * fields such as `password`, `secret`, `token`), then replay them offline through the same `dispatcher`
+ * option. A request is answered by the first recorded exchange not used yet that matches it (`matchOn`); in
+ * `replay` mode one that matches nothing fails with `CassetteMismatchError` naming it. The file is written
+ * after each recorded exchange (temp file and rename), so an interrupted run keeps what it recorded.
  * @public
  */
-export function cassetteDispatcher(options: CassetteOptions): Dispatcher & {
-  /** The exchanges read from the file (replay) or recorded so far (record). */
-  readonly cassette: Cassette;
-  /** Replay: the recorded exchanges no request has matched yet (assert it is empty); record: always `[]`. */
-  unused(): RecordedExchange[];
-} {
-  return options.mode === "record" ? new RecordingDispatcher(options) : new ReplayDispatcher(options.file);
+export function cassetteDispatcher(options: CassetteOptions): CassetteDispatcher {
+  if (!MODES.includes(options.mode)) {
+    throw new InvalidInputError([{ path: ["mode"], message: `must be one of ${MODES.join(", ")}` }]);
+  }
+  for (const m of options.matchOn ?? []) {
+    if (!MATCHES.includes(m)) {
+      throw new InvalidInputError([{ path: ["matchOn"], message: `entries must be ${MATCHES.join(", ")}` }]);
+    }
+  }
+  return new CassetteFileDispatcher(options);
 }
 
-class ReplayDispatcher extends Dispatcher {
+class CassetteFileDispatcher extends Dispatcher {
   readonly cassette: Cassette;
+  private readonly loaded: number;
+  private readonly mode: "record" | "replay" | "new_episodes";
   private readonly used = new Set<number>();
-
-  constructor(private readonly file: string) {
-    super();
-    this.cassette = readCassette(file);
-  }
-
-  unused(): RecordedExchange[] {
-    return this.cassette.exchanges.filter((_, i) => !this.used.has(i));
-  }
-
-  override dispatch(opts: DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
-    const h = handler as LegacyHandler;
-    const wanted = recordRequest(
-      opts.method,
-      `${opts.origin}${opts.path}`,
-      headersOf(opts.headers),
-      bodyOf(opts.body),
-    );
-    const index = this.cassette.exchanges.findIndex(
-      (e, i) => !this.used.has(i) && matches(e.request, wanted),
-    );
-    queueMicrotask(() => {
-      if (index < 0) {
-        h.onError?.(
-          new CassetteMismatchError(
-            `[@meterkit/core/testing] no unused exchange in ${this.file} matches ${wanted.method} ${wanted.url}${wanted.body ? ` with body ${JSON.stringify(wanted.body)}` : ""}`,
-          ),
-        );
-        return;
-      }
-      this.used.add(index);
-      const { response } = this.cassette.exchanges[index]!;
-      const raw: Buffer[] = [];
-      for (const [k, v] of Object.entries(response.headers)) raw.push(Buffer.from(k), Buffer.from(v));
-      h.onConnect?.(() => {});
-      h.onHeaders?.(response.status, raw, () => {}, "");
-      const text = bodyText(response.body);
-      if (text) h.onData?.(Buffer.from(text));
-      h.onComplete?.([]);
-    });
-    return true;
-  }
-
-  override async close(): Promise<void> {}
-  override async destroy(): Promise<void> {}
-}
-
-class RecordingDispatcher extends Dispatcher {
-  readonly cassette: Cassette = { version: 1, exchanges: [] };
-  private readonly upstream: Dispatcher;
   private readonly secrets = new SecretSet();
+  private readonly matchOn: readonly CassetteMatch[];
+  private readonly ignored: readonly string[];
+  private upstreamAgent: Dispatcher | undefined;
 
   constructor(private readonly options: CassetteOptions) {
     super();
-    this.upstream = options.upstream ?? new Agent();
+    const exists = existsSync(options.file);
+    this.mode = options.mode === "once" ? (exists ? "replay" : "record") : options.mode;
+    this.cassette =
+      this.mode === "record" || (this.mode === "new_episodes" && !exists)
+        ? { version: 1, exchanges: [] }
+        : readCassette(options.file);
+    this.loaded = this.cassette.exchanges.length;
+    this.matchOn = options.matchOn ?? MATCHES;
+    this.ignored = (options.ignoreHosts ?? []).map((h) => h.toLowerCase());
     for (const value of options.secrets ?? []) this.secrets.add(value);
   }
 
   unused(): RecordedExchange[] {
-    return [];
+    return this.cassette.exchanges.slice(0, this.loaded).filter((_, i) => !this.used.has(i));
+  }
+
+  recorded(): RecordedExchange[] {
+    return this.cassette.exchanges.slice(this.loaded);
+  }
+
+  private get upstream(): Dispatcher {
+    this.upstreamAgent ??= this.options.upstream ?? new Agent();
+    return this.upstreamAgent;
   }
 
   override dispatch(opts: DispatchOptions, handler: Dispatcher.DispatchHandler): boolean {
+    const url = `${opts.origin}${opts.path}`;
+    if (this.isIgnored(opts.origin)) return this.upstream.dispatch(opts, handler);
     const h = handler as LegacyHandler;
     const sentHeaders = headersOf(opts.headers);
     const sentBody = bodyOf(opts.body);
-    learnSecrets(this.secrets, `${opts.origin}${opts.path}`, sentHeaders, sentBody);
-    const request = recordRequest(opts.method, `${opts.origin}${opts.path}`, sentHeaders, sentBody);
+    learnSecrets(this.secrets, url, sentHeaders, sentBody);
+    const request = recordRequest(opts.method, url, sentHeaders, sentBody);
+    if (this.mode !== "record") {
+      const index = this.cassette.exchanges.findIndex(
+        (e, i) => i < this.loaded && !this.used.has(i) && this.matches(e.request, request),
+      );
+      if (index >= 0) {
+        this.used.add(index);
+        replay(this.cassette.exchanges[index]!, h);
+        return true;
+      }
+      if (this.mode === "replay") {
+        queueMicrotask(() =>
+          h.onError?.(
+            new CassetteMismatchError(
+              `[@meterkit/core/testing] no unused exchange in ${this.options.file} matches ${request.method} ${request.url}${request.body ? ` with body ${JSON.stringify(request.body)}` : ""}`,
+            ),
+          ),
+        );
+        return true;
+      }
+    }
+    return this.record(opts, h, request);
+  }
+
+  private record(opts: DispatchOptions, h: LegacyHandler, request: RecordedExchange["request"]): boolean {
     let status = 0;
     let headers: Record<string, string> = {};
     const chunks: Buffer[] = [];
@@ -178,20 +218,42 @@ class RecordingDispatcher extends Dispatcher {
     return this.upstream.dispatch(opts, wrapper as Dispatcher.DispatchHandler);
   }
 
+  private isIgnored(origin: DispatchOptions["origin"]): boolean {
+    if (this.ignored.length === 0 || origin === undefined) return false;
+    const { hostname, host } = new URL(String(origin));
+    const bare = hostname.replace(/^\[|\]$/g, "");
+    return this.ignored.some((h) => h === hostname || h === bare || h === host);
+  }
+
+  private matches(recorded: RecordedExchange["request"], wanted: RecordedExchange["request"]): boolean {
+    return (
+      (!this.matchOn.includes("method") || recorded.method === wanted.method) &&
+      (!this.matchOn.includes("url") || recorded.url === wanted.url) &&
+      (!this.matchOn.includes("body") || isDeepStrictEqual(recorded.body, wanted.body))
+    );
+  }
+
+  // Only an agent made here is ours to close; a given upstream (the global dispatcher…) is the caller's.
   override close(): Promise<void> {
-    return this.options.upstream ? Promise.resolve() : this.upstream.close();
+    return this.options.upstream || !this.upstreamAgent ? Promise.resolve() : this.upstreamAgent.close();
   }
   override destroy(): Promise<void> {
-    return this.options.upstream ? Promise.resolve() : this.upstream.destroy();
+    return this.options.upstream || !this.upstreamAgent ? Promise.resolve() : this.upstreamAgent.destroy();
   }
 }
 
-function matches(recorded: RecordedExchange["request"], wanted: RecordedExchange["request"]): boolean {
-  return (
-    recorded.method === wanted.method &&
-    recorded.url === wanted.url &&
-    isDeepStrictEqual(recorded.body, wanted.body)
-  );
+/** Answer a request from a recorded exchange, as a server would, on a later tick. */
+function replay(exchange: RecordedExchange, h: LegacyHandler): void {
+  queueMicrotask(() => {
+    const { response } = exchange;
+    const raw: Buffer[] = [];
+    for (const [k, v] of Object.entries(response.headers)) raw.push(Buffer.from(k), Buffer.from(v));
+    h.onConnect?.(() => {});
+    h.onHeaders?.(response.status, raw, () => {}, "");
+    const text = bodyText(response.body);
+    if (text) h.onData?.(Buffer.from(text));
+    h.onComplete?.([]);
+  });
 }
 
 function headersOf(headers: DispatchOptions["headers"]): Record<string, string> {
