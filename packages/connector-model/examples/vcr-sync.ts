@@ -1,4 +1,11 @@
-import { type CmpContext, Logger, Server, serializeList, setTaskPercentage } from "@meterkit/connector-model";
+import {
+  type CmpContext,
+  connectorHandler,
+  Logger,
+  Server,
+  serializeList,
+  setTaskPercentage,
+} from "@meterkit/connector-model";
 import { request } from "undici";
 
 /** A sync event, as CMP sends it. */
@@ -10,9 +17,9 @@ export interface SyncEvent {
 
 /**
  * A connector's sync: the provider's servers read with a plain `undici.request`, progress and a log
- * line sent to CMP through the context.
+ * line sent to CMP through the context. `connectorHandler` waits for the log line before resolving.
  */
-export async function sync(event: SyncEvent, context: CmpContext) {
+export const sync = connectorHandler(async (event: SyncEvent, context: CmpContext) => {
   const logger = new Logger({ context, customerId: event.customer_id, accountId: event.account_id });
   const response = await request(`${process.env.PROVIDER_URL}/servers`, {
     headers: { "x-api-key": process.env.PROVIDER_KEY ?? "" },
@@ -20,6 +27,5 @@ export async function sync(event: SyncEvent, context: CmpContext) {
   const servers = (await response.body.json()) as { id: string; name: string }[];
   logger.info(`${servers.length} servers`);
   await setTaskPercentage(context, event.task_id, 100);
-  await context.flush();
   return serializeList(servers.map((server) => new Server(server)));
-}
+});

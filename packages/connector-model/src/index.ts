@@ -14,6 +14,8 @@ export type {
   LogContext,
   TaskContext,
 } from "./context/context.js";
+export type { ConnectorHandler } from "./context/handler.js";
+export { connectorHandler } from "./context/handler.js";
 export type { LoggerOptions, LogSeverity, TextSink } from "./context/logger.js";
 export { Logger } from "./context/logger.js";
 export { setTaskPercentage } from "./context/tasks.js";

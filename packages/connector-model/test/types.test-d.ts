@@ -21,6 +21,7 @@ import {
   Connections,
   type ConnectorContext,
   ConnectorModelError,
+  connectorHandler,
   convertDatetime,
   createCmpContext,
   type DateInput,
@@ -287,6 +288,19 @@ describe("CMP context", () => {
     void setTaskPercentage(ctx, "task-1", "50%");
     // @ts-expect-error a Logger needs its context
     new Logger({ customerId: 1, accountId: "a" });
+  });
+});
+
+describe("connectorHandler", () => {
+  it("keeps the event, context and awaited result types", () => {
+    const get = connectorHandler(
+      async (event: { account_id: string }, _context: CmpContext) => event.account_id.length,
+    );
+    expectTypeOf(get).toEqualTypeOf<
+      (event: { account_id: string }, context: CmpContext) => Promise<number>
+    >();
+    // @ts-expect-error the context must be a LogContext
+    connectorHandler((_event: unknown, _context: number) => 1);
   });
 });
 
