@@ -16,6 +16,7 @@ export type { FetchRuleSetInput } from "./engine/fetch-rules.js";
 export { fetchRuleSet } from "./engine/fetch-rules.js";
 export { RatingEngineError } from "./engine/python-values.js";
 export { RuleSet } from "./engine/rule-set.js";
+export type { StreamedPrice, UsageSource } from "./engine/stream.js";
 export type { HashMapErrorReason } from "./errors.js";
 export { HashMapHttpError, UnsupportedByServerError } from "./errors.js";
 export {

@@ -13,29 +13,15 @@ import { byCodePoint } from "../src/engine/engine.js";
 import { prepareRecords } from "../src/engine/records.js";
 import { pricePoint } from "../src/engine/reference.js";
 import { RuleSet } from "../src/engine/rule-set.js";
-import { createRatingEngine, RatingEngineError, type UsageRecord } from "../src/index.js";
+import {
+  createRatingEngine,
+  RatingEngineError,
+  type RuleSet as RuleSetInput,
+  type UsageRecord,
+} from "../src/index.js";
+import { drawLocal, edgeDecimal } from "./support/local-rules.js";
 
 const CASES = Number(process.env.MK_HASHMAP_FAST_CASES ?? 3000);
-type Rnd = () => number;
-const pick = <T>(r: Rnd, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
-
-/** A decimal near the fast path's edges: few or many digits, coefficients around 2^53, zeros, big exponents. */
-function edgeDecimal(r: Rnd): string {
-  const kind = r();
-  const sign = r() < 0.2 ? "-" : "";
-  if (kind < 0.1)
-    return `${sign}0${pick(r, ["", ".0", ".000", "E-30", "E+5", ".0000000000000000000000000000"])}`;
-  if (kind < 0.25) {
-    const near = 2n ** 53n + BigInt(Math.floor(r() * 2001) - 1000);
-    return `${sign}${near}E${Math.floor(r() * 61) - 30}`;
-  }
-  if (kind < 0.35) return `${sign}${"9".repeat(1 + Math.floor(r() * 28))}E${Math.floor(r() * 41) - 20}`;
-  const digits = 1 + Math.floor(r() * (kind < 0.8 ? 6 : 20));
-  let coef = String(1 + Math.floor(r() * 9));
-  for (let i = 1; i < digits; i++) coef += Math.floor(r() * 10);
-  const zeros = r() < 0.5 ? "0".repeat(Math.floor(r() * 30)) : "";
-  return `${sign}${coef}${zeros}E${Math.floor(r() * 71) - 40}`;
-}
 
 describe("fast decimals = Python's Decimal (the reference BigInt code)", () => {
   it(`adds and multiplies ${CASES * 20} random pairs exactly, or declines`, () => {
@@ -65,7 +51,7 @@ describe("fast decimals = Python's Decimal (the reference BigInt code)", () => {
 });
 
 /** The reference engine: the BigInt pricer and the sorted-service sum, as before the fast path. */
-function reference(rules: RuleSet, records: UsageRecord[], tenantId?: string) {
+function reference(rules: RuleSetInput, records: UsageRecord[], tenantId?: string) {
   const entries = compileRules(RuleSet.parse(rules), tenantId);
   const prepared = prepareRecords(records);
   const prices = prepared.map((p) => pricePoint(entries.get(p.service), p.qty, p));
@@ -76,103 +62,6 @@ function reference(rules: RuleSet, records: UsageRecord[], tenantId?: string) {
       if (p.service === s) total = decAdd(total, prices[i] as PyDecimal);
     });
   return { total: decToString(total), each: prices.map(decToString) };
-}
-
-const uuid = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-
-/** A random local rule set with costs the fast path can hold (and some it cannot), plus usage for it. */
-function drawLocal(r: Rnd) {
-  let n = 0;
-  const services = ["a", "b", "c𝔘", "c"]
-    .slice(0, 1 + Math.floor(r() * 4))
-    .map((name) => ({ service_id: uuid(n++), name }));
-  const groups = Array.from({ length: Math.floor(r() * 4) }, (_, i) => ({
-    group_id: uuid(n++),
-    name: `g${i}`,
-  }));
-  const fields = services.flatMap((s) =>
-    ["f0", "f1", "f2"]
-      .slice(0, Math.floor(r() * 4))
-      .map((name) => ({ field_id: uuid(n++), name, service_id: s.service_id })),
-  );
-  const cost = () =>
-    r() < 0.7
-      ? pick(r, ["0", "1", "0.5", "-1", "2.25", "1.21", "0.0001", "0.9", "3", "10"]) +
-        (r() < 0.5 ? "0".repeat(Math.floor(r() * 26)) : "")
-      : edgeDecimal(r).replace(/E.*$/, "").slice(0, 30);
-  const withDot = (x: string) =>
-    x.includes(".") || r() < 0.5 ? x : `${x}.${"0".repeat(Math.floor(r() * 28))}`;
-  const common = () => ({
-    type: pick(r, ["flat", "rate"] as const),
-    cost: withDot(cost()),
-    group_id: groups.length > 0 && r() < 0.7 ? pick(r, groups).group_id : null,
-    tenant_id: r() < 0.15 ? "t1" : null,
-  });
-  const levels = ["0", "1", "5", "10", "10.00000000", "100", "2048", "-2", "0.5", "4096.5"];
-  const mappings = [];
-  const thresholds = [];
-  for (const s of services) {
-    for (let i = Math.floor(r() * 3); i > 0; i--)
-      mappings.push({
-        mapping_id: uuid(n++),
-        value: null,
-        service_id: s.service_id,
-        field_id: null,
-        ...common(),
-      });
-    for (let i = Math.floor(r() * 3); i > 0; i--)
-      thresholds.push({
-        threshold_id: uuid(n++),
-        level: pick(r, levels),
-        service_id: s.service_id,
-        field_id: null,
-        ...common(),
-      });
-  }
-  for (const f of fields) {
-    for (let i = Math.floor(r() * 6); i > 0; i--)
-      mappings.push({
-        mapping_id: uuid(n++),
-        value: pick(r, ["v0", "v1", "4096", "True", "None", "0.5"]),
-        service_id: null,
-        field_id: f.field_id,
-        ...common(),
-      });
-    if (r() < 0.5)
-      for (let i = 1 + Math.floor(r() * 4); i > 0; i--)
-        thresholds.push({
-          threshold_id: uuid(n++),
-          level: pick(r, levels),
-          service_id: null,
-          field_id: f.field_id,
-          ...common(),
-        });
-  }
-  const values = ["v0", "v1", "4096", 4096, 0.5, true, null, "2048", " 10 ", "1e400", "-Infinity", 7, 1e-7];
-  const records: UsageRecord[] = Array.from({ length: 1 + Math.floor(r() * 12) }, () => {
-    const desc = {
-      metadata: {} as Record<string, string | number | boolean | null>,
-      groupby: {} as Record<string, string | number | boolean | null>,
-    };
-    for (const name of ["f0", "f1", "f2"])
-      if (r() < 0.7) desc[r() < 0.3 ? "groupby" : "metadata"][name] = pick(r, values);
-    return {
-      service: r() < 0.1 ? "absent" : pick(r, services).name,
-      volume: pick(r, [
-        "1",
-        "3",
-        "0.25",
-        "2048",
-        "0",
-        "1e2",
-        "12.3456789012345678901234567890123",
-        "9007199254740993",
-        "-1",
-      ]),
-      desc,
-    };
-  });
-  return { rules: { services, groups, fields, mappings, thresholds } as RuleSet, records };
 }
 
 describe("fast engine = reference engine", () => {

@@ -14,6 +14,7 @@ import { FastPricer, type Qty, Sum } from "./fast.js";
 import { current, parseVolume, prepareRecords, readRecord } from "./records.js";
 import { pricePoint } from "./reference.js";
 import { RuleSet } from "./rule-set.js";
+import { priceStream, type StreamedPrice, type UsageSource } from "./stream.js";
 
 /** Python's `str` ordering: by code point (JS's default sort compares UTF-16 units, which differs above U+FFFF). @internal */
 export function byCodePoint(a: string, b: string): number {
@@ -158,6 +159,19 @@ export interface RatingEngine {
   price(records: readonly UsageRecord[]): string;
   /** The price of each record, in order (decimal strings). */
   pricePerRecord(records: readonly UsageRecord[]): string[];
+  /**
+   * Price records as they come (sync or async iterable of records, or of arrays of records), in flat
+   * memory: yields each record's price (as `pricePerRecord`) and the running total (as `price()` of the
+   * records so far, or `null` when only the whole input could tell; see {@link StreamedPrice.total}).
+   * A bad record throws `InvalidInputError` naming `records.<index>` when it is reached.
+   * @example
+   * ```ts
+   * let last: StreamedPrice | undefined;
+   * for await (const priced of engine.priceStream(readUsage())) last = priced;
+   * console.log(last?.total); // the same text as engine.price(allRecords)
+   * ```
+   */
+  priceStream(records: UsageSource): AsyncIterableIterator<StreamedPrice>;
 }
 
 /** Options of {@link createRatingEngine}. @public */
@@ -186,6 +200,9 @@ export function createRatingEngine(rules: RuleSet, options: RatingEngineOptions 
   return {
     price(records) {
       return total(priceAll(compiled, records));
+    },
+    priceStream(records) {
+      return priceStream(compiled, records);
     },
     pricePerRecord(records) {
       const p = priceAll(compiled, records);
