@@ -1,4 +1,5 @@
 /** Running a program: find the command, parse, run, print, and turn every failure into one line and a code. */
+import { setFlagsFromString } from "node:v8";
 import { isSdkError } from "../errors.js";
 import { EXIT, exitCodeOf, UsageError } from "./exit-codes.js";
 import { columnOption, formatOption, parseFormat, renderResult } from "./formats.js";
@@ -172,6 +173,12 @@ function report<S>(
  * @public
  */
 export async function runMain<S>(program: CliProgram<S>): Promise<never> {
+  // A CLI process sends a few requests. undici parses HTTP with llhttp, compiled to WebAssembly as one very
+  // large function, which V8 re-compiles with its optimising tier as soon as it has run a little: 0.1–0.15 s
+  // of CPU in a fresh process, more than a few responses can win back. A larger budget keeps the baseline
+  // code until the parser has run ~50× longer (a busy parser still tiers up). Set before the first request
+  // compiles the module; the flag concerns WebAssembly only.
+  setFlagsFromString("--wasm-tiering-budget=100000000");
   const code = await runCli(program, process.argv.slice(2), {
     env: process.env,
     stdout: (text) => process.stdout.write(text),
