@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Thin entry: the CLI lives in dist/cli/main.js (built from src/cli/main.ts).
-import "./dist/cli/main.js";
+// Thin entry: the CLI is dist/cli/main.js (from src/cli/main.ts), bundled into one file for start-up.
+import "./dist/cli/main.bundle.js";
