@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { codeBlocks, readmeRunner } from "../../../tooling/readme-blocks/index.js";
 
 // Every ```ts block of the README runs exactly as written, the package imports pointed at src/, in a scratch
@@ -46,10 +46,35 @@ afterAll(async () => {
 
 describe("README code blocks run as written", () => {
   it("has blocks", () => expect(blocks.length).toBeGreaterThan(5));
+  const printed: unknown[][] = [];
   blocks.forEach((code, index) => {
     it(`block ${index + 1}`, async () => {
+      for (const method of ["log", "info"] as const) {
+        vi.spyOn(console, method).mockImplementation((...args: unknown[]) => void printed.push(args));
+      }
       await runner.run(code);
     });
+  });
+
+  it("no block prints an empty line (the original's logger.info('') through `logger: console`)", () => {
+    expect(printed.filter((args) => args.length === 0 || args.join(" ") === "")).toEqual([]);
+  });
+
+  it("has a For Python readers table mapping the original's idioms", () => {
+    const text = readFileSync(readme, "utf8");
+    const section = text.slice(
+      text.indexOf("## For Python readers"),
+      text.indexOf("## Python → TypeScript names"),
+    );
+    for (const idiom of [
+      "keyword arguments",
+      "`None`",
+      "connectorHandler",
+      "await setTaskPercentage",
+      "vcrCassetteContext",
+    ]) {
+      expect(section).toContain(idiom);
+    }
   });
 
   it("the blocks that send did reach CMP and the provider", () => {
