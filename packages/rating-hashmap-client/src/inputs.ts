@@ -97,7 +97,8 @@ function validPeriod(
 export const CreateMappingInput = z
   .object({
     ...RuleBase,
-    value: z.string().optional(),
+    /** The `desc` value a field mapping matches; a service mapping has none (`null` as cloudkitty sends it). */
+    value: z.string().nullable().optional(),
     /**
      * Allow a `start` (or `end`) in the past. Sent as the `force` query parameter, and only with a
      * `start`/`end` (the only thing it relaxes), so `force: true` alone works on every release.

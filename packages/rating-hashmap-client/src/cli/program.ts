@@ -1,11 +1,16 @@
 /**
  * `hashmap`: the common HashMap operations from a shell, so operators can script rule changes without
- * Python. Built on core's CLI kit: `hashmap <resource> <action> [args] [--flags] [--format table|json]`.
+ * Python. Built on core's CLI kit. Two spellings: cloudkittyclient's (`hashmap service list`, `hashmap
+ * mapping create -s SID 0.5`, `-f json|value|table|csv`, `-c COLUMN`, its column titles; `compat*.ts`), and
+ * meterkit's own (`hashmap services list`, `--format json` printing the server's objects as they are).
+ * Startup loads only the kit and these tables: the client (zod, undici, the operations) is imported when a
+ * command first needs it.
  */
 import { readFileSync } from "node:fs";
-import type { CliProgram, CommandContext, CommandSpec, OptionSpec } from "@meterkit/core/cli";
+import type { CliProgram, OptionSpec } from "@meterkit/core/cli";
 import type { HashMapClient } from "../client.js";
-import { connect } from "./connect.js";
+import { COMPAT_COMMANDS, type Command, type Ctx, withGroupWord } from "./compat.js";
+import { COMPAT_RULE_COMMANDS } from "./compat-rules.js";
 import { DONE, itemResult, type Kind, listResult } from "./results.js";
 
 const VERSION = (
@@ -13,9 +18,6 @@ const VERSION = (
     version: string;
   }
 ).version;
-
-type Ctx = CommandContext<HashMapClient>;
-type Command = CommandSpec<HashMapClient>;
 
 const id = (name = "ID") => [{ name, help: "the object's UUID" }];
 const str = (ctx: Ctx, name: string) => ctx.options[name] as string | undefined;
@@ -66,13 +68,13 @@ function ruleCommands(resource: "mappings" | "thresholds", own: "value" | "level
   const ref = (ctx: Ctx) => ({ [key]: arg(ctx) }) as { mappingId: string } & { thresholdId: string };
   const ownOption =
     own === "value" ? opt("value", "the desc value to match", "V") : opt("level", "decimal level", "L");
-  const rules = (ctx: Ctx) => ctx.setup()[resource];
+  const rules = async (ctx: Ctx) => (await ctx.setup())[resource];
   return [
     {
       name: `${resource} list`,
       summary: `List ${resource} (give --service-id, --field-id or --group-id)`,
       options: FILTER,
-      run: async (ctx) => listResult(kind, await rules(ctx).list(filterOf(ctx))),
+      run: async (ctx) => listResult(kind, await (await rules(ctx)).list(filterOf(ctx))),
     },
     {
       name: `${resource} create`,
@@ -80,7 +82,7 @@ function ruleCommands(resource: "mappings" | "thresholds", own: "value" | "level
       options: [...PARENT, ownOption, ...RULE],
       run: async (ctx) =>
         itemResult(
-          await rules(ctx).create(
+          await (await rules(ctx)).create(
             ruleFields(ctx, [
               "service-id",
               "field-id",
@@ -100,21 +102,21 @@ function ruleCommands(resource: "mappings" | "thresholds", own: "value" | "level
       options: [ownOption, ...RULE],
       run: async (ctx) => {
         const patch = ruleFields(ctx, [own, "cost", "type", "group-id", "tenant-id"]) as never;
-        return itemResult(await rules(ctx).update({ ...ref(ctx), patch }));
+        return itemResult(await (await rules(ctx)).update({ ...ref(ctx), patch }));
       },
     },
     {
       name: `${resource} get`,
       summary: `Show a ${kind}`,
       positionals: id(),
-      run: async (ctx) => itemResult(await rules(ctx).get(ref(ctx))),
+      run: async (ctx) => itemResult(await (await rules(ctx)).get(ref(ctx))),
     },
     {
       name: `${resource} delete`,
       summary: `Delete a ${kind}`,
       positionals: id(),
       run: async (ctx) => {
-        await rules(ctx).delete(ref(ctx));
+        await (await rules(ctx)).delete(ref(ctx));
         return DONE;
       },
     },
@@ -122,7 +124,7 @@ function ruleCommands(resource: "mappings" | "thresholds", own: "value" | "level
       name: `${resource} group`,
       summary: `Show the ${kind}'s group (nothing when it has none)`,
       positionals: id(),
-      run: async (ctx) => itemResult(await rules(ctx).group(ref(ctx))),
+      run: async (ctx) => itemResult(await (await rules(ctx)).group(ref(ctx))),
     },
   ];
 }
@@ -132,33 +134,33 @@ const COMMANDS: Command[] = [
     name: "types",
     summary: "List the mapping types (flat, rate)",
     run: async (ctx) => {
-      const types = await ctx.setup().mapTypes.list();
+      const types = await (await ctx.setup()).mapTypes.list();
       return { json: types, text: types.join("\n") };
     },
   },
   {
     name: "services list",
     summary: "List services",
-    run: async (ctx) => listResult("service", await ctx.setup().services.list()),
+    run: async (ctx) => listResult("service", await (await ctx.setup()).services.list()),
   },
   {
     name: "services create",
     summary: "Create a service (NAME is the collected service, e.g. instance)",
     positionals: [{ name: "NAME" }],
-    run: async (ctx) => itemResult(await ctx.setup().services.create({ name: arg(ctx, "NAME") })),
+    run: async (ctx) => itemResult(await (await ctx.setup()).services.create({ name: arg(ctx, "NAME") })),
   },
   {
     name: "services get",
     summary: "Show a service",
     positionals: id(),
-    run: async (ctx) => itemResult(await ctx.setup().services.get({ serviceId: arg(ctx) })),
+    run: async (ctx) => itemResult(await (await ctx.setup()).services.get({ serviceId: arg(ctx) })),
   },
   {
     name: "services delete",
     summary: "Delete a service with its fields and rules",
     positionals: id(),
     run: async (ctx) => {
-      await ctx.setup().services.delete({ serviceId: arg(ctx) });
+      await (await ctx.setup()).services.delete({ serviceId: arg(ctx) });
       return DONE;
     },
   },
@@ -167,7 +169,7 @@ const COMMANDS: Command[] = [
     summary: "List a service's fields",
     positionals: id("SERVICE_ID"),
     run: async (ctx) =>
-      listResult("field", await ctx.setup().fields.list({ serviceId: arg(ctx, "SERVICE_ID") })),
+      listResult("field", await (await ctx.setup()).fields.list({ serviceId: arg(ctx, "SERVICE_ID") })),
   },
   {
     name: "fields create",
@@ -175,40 +177,43 @@ const COMMANDS: Command[] = [
     positionals: [...id("SERVICE_ID"), { name: "NAME" }],
     run: async (ctx) =>
       itemResult(
-        await ctx.setup().fields.create({ service_id: arg(ctx, "SERVICE_ID"), name: arg(ctx, "NAME") }),
+        await (await ctx.setup()).fields.create({
+          service_id: arg(ctx, "SERVICE_ID"),
+          name: arg(ctx, "NAME"),
+        }),
       ),
   },
   {
     name: "fields get",
     summary: "Show a field",
     positionals: id(),
-    run: async (ctx) => itemResult(await ctx.setup().fields.get({ fieldId: arg(ctx) })),
+    run: async (ctx) => itemResult(await (await ctx.setup()).fields.get({ fieldId: arg(ctx) })),
   },
   {
     name: "fields delete",
     summary: "Delete a field with its rules",
     positionals: id(),
     run: async (ctx) => {
-      await ctx.setup().fields.delete({ fieldId: arg(ctx) });
+      await (await ctx.setup()).fields.delete({ fieldId: arg(ctx) });
       return DONE;
     },
   },
   {
     name: "groups list",
     summary: "List groups",
-    run: async (ctx) => listResult("group", await ctx.setup().groups.list()),
+    run: async (ctx) => listResult("group", await (await ctx.setup()).groups.list()),
   },
   {
     name: "groups create",
     summary: "Create a group",
     positionals: [{ name: "NAME" }],
-    run: async (ctx) => itemResult(await ctx.setup().groups.create({ name: arg(ctx, "NAME") })),
+    run: async (ctx) => itemResult(await (await ctx.setup()).groups.create({ name: arg(ctx, "NAME") })),
   },
   {
     name: "groups get",
     summary: "Show a group",
     positionals: id(),
-    run: async (ctx) => itemResult(await ctx.setup().groups.get({ groupId: arg(ctx) })),
+    run: async (ctx) => itemResult(await (await ctx.setup()).groups.get({ groupId: arg(ctx) })),
   },
   {
     name: "groups delete",
@@ -216,7 +221,10 @@ const COMMANDS: Command[] = [
     positionals: id(),
     options: [{ name: "recursive", type: "boolean", help: "also delete the group's rules" }],
     run: async (ctx) => {
-      await ctx.setup().groups.delete({ groupId: arg(ctx), recursive: ctx.options.recursive === true });
+      await (await ctx.setup()).groups.delete({
+        groupId: arg(ctx),
+        recursive: ctx.options.recursive === true,
+      });
       return DONE;
     },
   },
@@ -224,36 +232,39 @@ const COMMANDS: Command[] = [
     name: "groups mappings",
     summary: "List a group's mappings",
     positionals: id(),
-    run: async (ctx) => listResult("mapping", await ctx.setup().groups.mappings({ groupId: arg(ctx) })),
+    run: async (ctx) =>
+      listResult("mapping", await (await ctx.setup()).groups.mappings({ groupId: arg(ctx) })),
   },
   {
     name: "groups thresholds",
     summary: "List a group's thresholds",
     positionals: id(),
-    run: async (ctx) => listResult("threshold", await ctx.setup().groups.thresholds({ groupId: arg(ctx) })),
+    run: async (ctx) =>
+      listResult("threshold", await (await ctx.setup()).groups.thresholds({ groupId: arg(ctx) })),
   },
   ...ruleCommands("mappings", "value"),
   ...ruleCommands("thresholds", "level"),
   {
     name: "module get",
     summary: "Show the HashMap module's state and priority",
-    run: async (ctx) => itemResult(await ctx.setup().module.get()),
+    run: async (ctx) => itemResult(await (await ctx.setup()).module.get()),
   },
   {
     name: "module enable",
     summary: "Enable the HashMap module",
-    run: async (ctx) => itemResult(await ctx.setup().module.enable()),
+    run: async (ctx) => itemResult(await (await ctx.setup()).module.enable()),
   },
   {
     name: "module disable",
     summary: "Disable the HashMap module",
-    run: async (ctx) => itemResult(await ctx.setup().module.disable()),
+    run: async (ctx) => itemResult(await (await ctx.setup()).module.disable()),
   },
   {
     name: "module priority",
     summary: "Set the HashMap module's priority (an integer)",
     positionals: [{ name: "N" }],
-    run: async (ctx) => itemResult(await ctx.setup().module.setPriority({ priority: Number(arg(ctx, "N")) })),
+    run: async (ctx) =>
+      itemResult(await (await ctx.setup()).module.setPriority({ priority: Number(arg(ctx, "N")) })),
   },
   {
     name: "quote",
@@ -271,18 +282,19 @@ const COMMANDS: Command[] = [
       const resources = [
         { service: str(ctx, "service") ?? "", volume: str(ctx, "volume") ?? "", desc: { metadata } },
       ];
-      const price = await ctx.setup().quote({ resources });
+      const price = await (await ctx.setup()).quote({ resources });
       return { json: price, text: price };
     },
   },
 ];
 
 /** The `hashmap` program. @public */
-export const program: CliProgram<HashMapClient> = {
+export const program: CliProgram<Promise<HashMapClient>> = {
   name: "hashmap",
   version: VERSION,
   summary: "CloudKitty HashMap rules from a shell: services, fields, groups, mappings, thresholds, quotes.",
-  commands: COMMANDS,
+  commands: [...[...COMPAT_COMMANDS, ...COMPAT_RULE_COMMANDS].map(withGroupWord), ...COMMANDS],
+  formatShort: "f",
   globals: [
     {
       name: "url",
@@ -291,5 +303,5 @@ export const program: CliProgram<HashMapClient> = {
       help: "CloudKitty's root URL (default: Keystone's catalog, from OS_AUTH_URL/OS_PASSWORD…)",
     },
   ],
-  setup: (globals, io) => connect(globals.url as string | undefined, io),
+  setup: async (globals, io) => (await import("./connect.js")).connect(globals.url as string | undefined, io),
 };

@@ -29,3 +29,69 @@ export function itemResult(item: object | null): CommandResult {
 
 /** A command with nothing to show (a delete). @internal */
 export const DONE: CommandResult = { json: null, text: "" };
+
+/**
+ * The columns of cloudkittyclient 4.6's `hashmap` commands (`cloudkittyclient/v1/rating/hashmap_cli.py`):
+ * the object's key and the column's title, in its order.
+ * @internal
+ */
+export const CK_COLUMNS = {
+  service: [
+    ["name", "Name"],
+    ["service_id", "Service ID"],
+  ],
+  field: [
+    ["name", "Name"],
+    ["field_id", "Field ID"],
+    ["service_id", "Service ID"],
+  ],
+  group: [
+    ["name", "Name"],
+    ["group_id", "Group ID"],
+  ],
+  mapping: [
+    ["mapping_id", "Mapping ID"],
+    ["value", "Value"],
+    ["cost", "Cost"],
+    ["type", "Type"],
+    ["field_id", "Field ID"],
+    ["service_id", "Service ID"],
+    ["group_id", "Group ID"],
+    ["tenant_id", "Project ID"],
+  ],
+  threshold: [
+    ["threshold_id", "Threshold ID"],
+    ["level", "Level"],
+    ["cost", "Cost"],
+    ["type", "Type"],
+    ["field_id", "Field ID"],
+    ["service_id", "Service ID"],
+    ["group_id", "Group ID"],
+    ["tenant_id", "Project ID"],
+  ],
+} as const;
+
+/** The kind of object a cloudkitty-style command shows. @internal */
+export type CkKind = keyof typeof CK_COLUMNS;
+
+/** How cliff prints a cell in table and value formats: Python's `str()`, so a missing value is `None`. */
+function pyText(value: unknown): unknown {
+  return value === null || value === undefined ? "None" : value;
+}
+
+/**
+ * A cliff `Lister`'s output, as every `cloudkitty hashmap …` command but the deletes prints it (even
+ * `create` and `get`): a table with the titled columns; `--format json` a list of objects keyed by title.
+ * @internal
+ */
+export function ckList(kind: CkKind, items: readonly object[]): CommandResult {
+  const columns = CK_COLUMNS[kind];
+  const values = (item: object) => columns.map(([key]) => (item as Record<string, unknown>)[key] ?? null);
+  return {
+    json: items.map((item) => Object.fromEntries(values(item).map((v, i) => [columns[i]?.[1], v]))),
+    table: {
+      columns: columns.map(([, title]) => title),
+      rows: items.map((item) => values(item).map(pyText)),
+    },
+  };
+}

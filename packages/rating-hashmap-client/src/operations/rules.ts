@@ -181,8 +181,9 @@ export async function updateRule<T extends Record<string, unknown>>(
     tenant_id: "tenant_id" in patch && patch.tenant_id !== undefined ? patch.tenant_id : current.tenant_id,
   };
   for (const key of kind.ownKeys) {
-    if (key === "value" && current.service_id) continue;
-    body[key] = patch[key] ?? current[key];
+    // A service mapping keeps the value it has (`""`, or `null` as cloudkitty creates it): a PUT without one
+    // would set `""`.
+    body[key] = key === "value" && current.service_id ? current[key] : (patch[key] ?? current[key]);
   }
   for (const key of NEWER_RULE_FIELDS) body[key] = patch[key] ?? current[key] ?? undefined;
   const path = `${H}/${kind.collection}/{id}`;

@@ -1,0 +1,402 @@
+/**
+ * An operator's `cloudkitty hashmap …` script runs with only the program's name changed. The same command
+ * list is driven through the real `cloudkitty` CLI (python-cloudkittyclient 4.6 from Debian; its `main` run
+ * once per line in one Python process, see support/cloudkitty_cli.py — MK_CLI_COMPAT_PROCESS=1 runs
+ * /usr/bin/cloudkitty per command instead) and through `hashmap`, one after the other against the same
+ * Keystone-protected CloudKitty with the same OS_* environment. Each command's output (JSON, value, csv,
+ * table) and the server state the script leaves must be the same, once the ids each run was given are
+ * replaced by the name of the step that created them.
+ */
+import { type ChildProcessWithoutNullStreams, execFile, spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { createInterface } from "node:readline";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { run } from "../src/cli/index.js";
+import type { HashMapClient } from "../src/index.js";
+import { haveCloudKitty, keystoneClient, services, unique } from "./support/services.js";
+
+const DRIVER = fileURLToPath(new URL("./support/cloudkitty_cli.py", import.meta.url));
+const BIN = fileURLToPath(new URL("../bin.js", import.meta.url));
+const env: Record<string, string> = {
+  PATH: process.env.PATH ?? "/usr/bin:/bin",
+  OS_AUTH_URL: services.MK_KEYSTONE_URL ?? "",
+  OS_USERNAME: services.MK_KEYSTONE_ADMIN_USER ?? "",
+  OS_PASSWORD: services.MK_KEYSTONE_ADMIN_PASSWORD ?? "",
+  OS_PROJECT_NAME: services.MK_KEYSTONE_ADMIN_PROJECT ?? "",
+  OS_USER_DOMAIN_NAME: "Default",
+  OS_PROJECT_DOMAIN_NAME: "Default",
+  OS_REGION_NAME: services.MK_KEYSTONE_REGION ?? "RegionOne",
+  OS_IDENTITY_API_VERSION: "3",
+};
+
+interface Outcome {
+  code: number;
+  out: string;
+  err: string;
+}
+type Cli = (argv: readonly string[]) => Promise<Outcome>;
+
+/** The real cloudkitty CLI: the in-process driver, or one /usr/bin/cloudkitty per command. */
+function cloudkittyCli(): { cli: Cli; close: () => void } {
+  if (process.env.MK_CLI_COMPAT_PROCESS === "1")
+    return { cli: (argv) => processCli("/usr/bin/cloudkitty", argv), close: () => {} };
+  const child: ChildProcessWithoutNullStreams = spawn("/usr/bin/python3", [DRIVER], { env });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  let queue = Promise.resolve<unknown>(undefined);
+  const cli: Cli = (argv) => {
+    const next = queue.then(async () => {
+      child.stdin.write(`${JSON.stringify(argv)}\n`);
+      const line = await lines.next();
+      if (line.done) throw new Error("the cloudkitty driver stopped");
+      return JSON.parse(line.value) as Outcome;
+    });
+    queue = next.catch(() => undefined);
+    return next;
+  };
+  return { cli, close: () => child.stdin.end() };
+}
+
+function processCli(file: string, argv: readonly string[], args: readonly string[] = []): Promise<Outcome> {
+  return new Promise((resolve) =>
+    execFile(file, [...args, ...argv], { env }, (error, out, err) =>
+      resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
+    ),
+  );
+}
+
+/** `hashmap`, in process (MK_CLI_COMPAT_PROCESS=1: bin.js per command). */
+const hashmapCli: Cli = async (argv) => {
+  if (process.env.MK_CLI_COMPAT_PROCESS === "1") return processCli(process.execPath, argv, [BIN]);
+  let out = "";
+  let err = "";
+  const code = await run(argv, { env, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  return { code, out, err };
+};
+
+/**
+ * One step of the script: its arguments (after the program's name) from the ids captured so far, and the
+ * name under which the id its JSON output shows is captured (`column` of its first row).
+ */
+interface Step {
+  argv: (v: Record<string, string>) => string[];
+  capture?: [name: string, column: string];
+  /** The step fails in both (a deleted object): compare only that it fails. */
+  fails?: boolean;
+  /** A list of the shared server: keep only the rows of this run's objects. */
+  shared?: boolean;
+}
+
+function script(names: { service: string; group: string }): Step[] {
+  const j = ["-f", "json"];
+  const s = (argv: (v: Record<string, string>) => string[], more: Partial<Step> = {}): Step => ({
+    argv,
+    ...more,
+  });
+  return [
+    s(() => ["hashmap", "mapping-types", "list", ...j]),
+    s(() => ["hashmap", "service", "create", names.service, ...j], { capture: ["SID", "Service ID"] }),
+    s(() => ["hashmap", "service", "list", ...j], { shared: true }),
+    s((v) => ["hashmap", "service", "get", v.SID as string, ...j]),
+    s((v) => ["hashmap", "field", "create", v.SID as string, "flavor_id", ...j], {
+      capture: ["FID", "Field ID"],
+    }),
+    s((v) => ["hashmap", "field", "create", v.SID as string, "memory_mb", ...j], {
+      capture: ["FID2", "Field ID"],
+    }),
+    s((v) => ["hashmap", "field", "list", v.SID as string, ...j]),
+    s((v) => ["hashmap", "field", "get", v.FID as string, ...j]),
+    s(() => ["hashmap", "group", "create", names.group, ...j], { capture: ["GID", "Group ID"] }),
+    s((v) => ["hashmap", "mapping", "create", "-s", v.SID as string, "0.7", "-t", "rate", ...j], {
+      capture: ["M1", "Mapping ID"],
+    }),
+    s(
+      (v) => [
+        "hashmap",
+        "mapping",
+        "create",
+        "--field-id",
+        v.FID as string,
+        "--value",
+        "m1.small",
+        "1.5",
+        "-g",
+        v.GID as string,
+        ...j,
+      ],
+      { capture: ["M2", "Mapping ID"] },
+    ),
+    s(
+      (v) => [
+        "hashmap",
+        "mapping",
+        "create",
+        "--field-id",
+        v.FID as string,
+        "--value",
+        "m1.large",
+        "3",
+        "-g",
+        v.GID as string,
+        "-p",
+        "tenant-a",
+        ...j,
+      ],
+      { capture: ["M3", "Mapping ID"] },
+    ),
+    s(
+      (v) => [
+        "hashmap",
+        "mapping",
+        "create",
+        "--field-id",
+        v.FID as string,
+        "--value",
+        "m1.tiny",
+        "-t",
+        "flat",
+        "0.1",
+        ...j,
+      ],
+      { capture: ["M4", "Mapping ID"] },
+    ),
+    s((v) => ["hashmap", "mapping", "create", "--field-id", v.FID as string, "--value", "512", "0.7", ...j], {
+      capture: ["M5", "Mapping ID"],
+    }),
+    s((v) => ["hashmap", "mapping", "list", "-s", v.SID as string, ...j]),
+    s((v) => ["hashmap", "mapping", "list", "--field-id", v.FID as string, ...j]),
+    s((v) => ["hashmap", "mapping", "list", "--field-id", v.FID as string, "--no-group", ...j]),
+    s((v) => ["hashmap", "mapping", "list", "--field-id", v.FID as string, "--filter-tenant", ...j]),
+    s((v) => [
+      "hashmap",
+      "mapping",
+      "list",
+      "--field-id",
+      v.FID as string,
+      "--filter-tenant",
+      "-p",
+      "tenant-a",
+      ...j,
+    ]),
+    s((v) => ["hashmap", "mapping", "list", "--field-id", v.FID as string, "-p", "tenant-a", ...j]),
+    s((v) => ["hashmap", "mapping", "list", "-g", v.GID as string, ...j]),
+    s((v) => ["hashmap", "mapping", "update", v.M2 as string, "--cost", "2.25", ...j]),
+    s((v) => ["hashmap", "mapping", "update", v.M1 as string, "--cost", "0.8", ...j]),
+    s((v) => [
+      "hashmap",
+      "mapping",
+      "update",
+      v.M3 as string,
+      "--value",
+      "m1.xlarge",
+      "-p",
+      "tenant-b",
+      ...j,
+    ]),
+    s((v) => ["hashmap", "mapping", "update", v.M4 as string, "-g", v.GID as string, ...j]),
+    s((v) => ["hashmap", "threshold", "create", "--field-id", v.FID2 as string, "1024", "0.5", ...j], {
+      capture: ["T1", "Threshold ID"],
+    }),
+    s(
+      (v) => [
+        "hashmap",
+        "threshold",
+        "create",
+        "-s",
+        v.SID as string,
+        "10",
+        "2",
+        "-t",
+        "rate",
+        "-g",
+        v.GID as string,
+        ...j,
+      ],
+      { capture: ["T2", "Threshold ID"] },
+    ),
+    s((v) => ["hashmap", "threshold", "list", "--field-id", v.FID2 as string, ...j]),
+    s((v) => ["hashmap", "threshold", "list", "-s", v.SID as string, "--no-group", ...j]),
+    s((v) => ["hashmap", "threshold", "update", v.T1 as string, "-l", "2048", "--cost", "0.75", ...j]),
+    s((v) => ["hashmap", "group", "mappings", "get", v.GID as string, ...j]),
+    s((v) => ["hashmap", "group", "thresholds", "get", v.GID as string, ...j]),
+    s(() => ["hashmap", "group", "list", ...j], { shared: true }),
+    // The other formats scripts read.
+    s((v) => [
+      "hashmap",
+      "mapping",
+      "list",
+      "-s",
+      v.SID as string,
+      "-f",
+      "value",
+      "-c",
+      "Mapping ID",
+      "-c",
+      "Cost",
+    ]),
+    s((v) => ["hashmap", "mapping", "list", "--field-id", v.FID as string, "-f", "value"]),
+    s((v) => ["hashmap", "threshold", "get", v.T1 as string, "-f", "value", "-c", "Level"]),
+    s((v) => ["hashmap", "mapping", "get", v.M2 as string]),
+    s((v) => ["hashmap", "field", "list", v.SID as string, "-f", "csv"]),
+    s((v) => ["hashmap", "mapping", "delete", v.M3 as string]),
+    s((v) => ["hashmap", "threshold", "delete", v.T2 as string]),
+    s((v) => ["hashmap", "group", "delete", v.GID as string]),
+    s((v) => ["hashmap", "mapping", "list", "--field-id", v.FID as string, ...j]),
+    s((v) => ["hashmap", "mapping", "get", v.M3 as string, ...j], { fails: true }),
+    s((v) => ["hashmap", "field", "delete", v.FID2 as string]),
+  ];
+}
+
+/** A uuid in the text of an output. */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+interface RunResult {
+  outputs: { argv: string[]; code: number; out: string }[];
+  state: State;
+}
+
+/**
+ * The output with its rows in one order: CloudKitty lists rows in PostgreSQL's heap order, which updates and
+ * earlier deletes change, so two runs of the same script may list them differently. JSON must be cliff's
+ * (indent 2, then a newline) before its rows are sorted; value lines, csv lines (after the header) and table
+ * body lines are sorted as text.
+ */
+function rowsSorted(out: string): string {
+  if (out.startsWith("[")) {
+    const rows = JSON.parse(out) as unknown[];
+    expect(out).toBe(`${JSON.stringify(rows, null, 2)}\n`);
+    return `${JSON.stringify(
+      rows
+        .map((r) => JSON.stringify(r))
+        .sort()
+        .map((r) => JSON.parse(r)),
+      null,
+      2,
+    )}\n`;
+  }
+  const lines = out.split("\n");
+  const head = out.startsWith("+") ? 3 : out.startsWith('"') ? 1 : 0;
+  const tail = out.startsWith("+") ? 2 : 1;
+  const body = lines.slice(head, lines.length - tail).sort();
+  return [...lines.slice(0, head), ...body, ...lines.slice(lines.length - tail)].join("\n");
+}
+
+/** The step's names for the ids, as same-length uuids (tables keep their widths). */
+function canonical(text: string, ids: Map<string, string>): string {
+  return text.replace(UUID, (id) => ids.get(id) ?? `<unknown id ${id}>`);
+}
+
+async function runScript(cli: Cli, steps: Step[], hm: HashMapClient): Promise<RunResult> {
+  const vars: Record<string, string> = {};
+  const ids = new Map<string, string>();
+  const outputs: RunResult["outputs"] = [];
+  for (const [i, step] of steps.entries()) {
+    const argv = step.argv(vars);
+    const outcome = await cli(argv);
+    if (step.fails) {
+      outputs.push({ argv: argv.map((a) => canonical(a, ids)), code: outcome.code === 0 ? 0 : 1, out: "" });
+      continue;
+    }
+    expect(outcome, `step ${i}: ${argv.join(" ")}`).toMatchObject({ code: 0 });
+    let out = outcome.out;
+    if (step.capture) {
+      const [name, column] = step.capture;
+      const id = (JSON.parse(out) as Record<string, string>[])[0]?.[column] as string;
+      vars[name] = id;
+      ids.set(id, `00000000-0000-4000-8000-${String(ids.size + 1).padStart(12, "0")}`);
+    }
+    if (step.shared) {
+      const mine = (JSON.parse(out) as Record<string, string>[]).filter((row) =>
+        [...ids.keys()].some((id) => Object.values(row).includes(id)),
+      );
+      out = `${JSON.stringify(mine, null, 2)}\n`;
+    }
+    outputs.push({
+      argv: argv.map((a) => canonical(a, ids)),
+      code: outcome.code,
+      out: rowsSorted(canonical(out, ids)),
+    });
+  }
+  const state = JSON.parse(canonical(JSON.stringify(await serverState(hm, vars)), ids)) as State;
+  await hm.services.delete({ serviceId: vars.SID as string });
+  if (process.env.MK_CLI_COMPAT_DUMP) {
+    const file = `${process.env.MK_CLI_COMPAT_DUMP}.${cli === hashmapCli ? "ours" : "theirs"}.json`;
+    writeFileSync(file, JSON.stringify({ outputs, state }, null, 1));
+  }
+  // In the canonical ids' order: the same in both runs.
+  const by = (key: string) => (a: Record<string, unknown>, b: Record<string, unknown>) =>
+    String(a[key]).localeCompare(String(b[key]));
+  state.fields.sort(by("field_id"));
+  state.mappings.sort(by("mapping_id"));
+  state.thresholds.sort(by("threshold_id"));
+  return { outputs, state };
+}
+
+type State = Record<"fields" | "mappings" | "thresholds", Record<string, unknown>[]>;
+
+/** Everything the script's service holds, read with the client (not through either CLI). */
+async function serverState(hm: HashMapClient, vars: Record<string, string>) {
+  const serviceId = vars.SID as string;
+  const fields = await hm.fields.list({ serviceId });
+  return {
+    service: await hm.services.get({ serviceId }),
+    fields,
+    mappings: (await hm.mappings.list({ service_id: serviceId })).concat(
+      ...(await Promise.all(fields.map((f) => hm.mappings.list({ field_id: f.field_id })))),
+    ),
+    thresholds: (await hm.thresholds.list({ service_id: serviceId })).concat(
+      ...(await Promise.all(fields.map((f) => hm.thresholds.list({ field_id: f.field_id })))),
+    ),
+  };
+}
+
+describe.skipIf(!haveCloudKitty)("hashmap speaks cloudkitty hashmap (real CLI, real CloudKitty)", () => {
+  const hm = keystoneClient();
+  const names = { service: unique("compat-instance"), group: unique("compat-group") };
+  let theirs: RunResult;
+  let ours: RunResult;
+  let close = () => {};
+
+  beforeAll(async () => {
+    const steps = script(names);
+    const ck = cloudkittyCli();
+    close = ck.close;
+    theirs = await runScript(ck.cli, steps, hm);
+    ours = await runScript(hashmapCli, steps, hm);
+  }, 240_000);
+  afterAll(() => close());
+
+  it("every command prints the same (ids aside), in JSON, value, csv and table formats", () => {
+    expect(ours.outputs.length).toBe(theirs.outputs.length);
+    for (const [i, mine] of ours.outputs.entries()) {
+      const ref = theirs.outputs[i];
+      expect({ argv: mine.argv, code: mine.code }).toEqual({ argv: ref?.argv, code: ref?.code });
+      if (mine.out.startsWith("["))
+        expect(JSON.parse(mine.out), mine.argv.join(" ")).toEqual(JSON.parse(ref?.out ?? ""));
+      expect(mine.out, mine.argv.join(" ")).toBe(ref?.out);
+    }
+  });
+
+  it("the executables agree with the runs above: /usr/bin/cloudkitty and bin.js, with or without 'hashmap'", async () => {
+    const first = theirs.outputs[0]?.out;
+    const argv = ["hashmap", "mapping-types", "list", "-f", "json"];
+    expect((await processCli("/usr/bin/cloudkitty", argv)).out).toBe(first);
+    expect((await processCli(process.execPath, argv, [BIN])).out).toBe(first);
+    expect((await processCli(process.execPath, argv.slice(1), [BIN])).out).toBe(first);
+  });
+
+  it("leaves the server in the same state, to the stored digits (a positional cost is a float)", () => {
+    expect(ours.state).toEqual(theirs.state);
+    const mappings = (theirs.state as unknown as { mappings: { cost: string; value: string | null }[] })
+      .mappings;
+    // Sanity of the comparison itself: what cloudkitty stores for `0.7` then `--cost 0.8`, and for `1.5`.
+    expect(mappings.map((m) => m.cost)).toEqual(
+      expect.arrayContaining([
+        "0.6999999999999999555910790150",
+        "0.8000000000000000000000000000",
+        "2.2500000000000000000000000000",
+      ]),
+    );
+    expect(mappings.some((m) => m.value === null)).toBe(true);
+  });
+});
