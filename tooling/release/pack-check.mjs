@@ -7,7 +7,7 @@
 //
 // Usage: node tooling/release/pack-check.mjs [package-name…]
 import { execFile, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
@@ -49,7 +49,7 @@ let failed = 0;
 for (const p of checked) {
   const name = p.json.name;
   const tarball = tarballOf.get(name);
-  const row = { package: name, publint: "", attw: "", install: "", example: "", serve: "" };
+  const row = { package: name, publint: "", attw: "", install: "", files: "", example: "", serve: "" };
   results.push(row);
   // One step of the check: a failure is reported and counted, and the next step still runs.
   const step = async (key, fn) => {
@@ -79,6 +79,16 @@ for (const p of checked) {
   await step("install", () =>
     run("npm", ["install", "--no-audit", "--no-fund", "--omit=dev", tarball, ...siblings], { cwd: project }),
   );
+  // `files` may list only what the tarball then holds: npm leaves a missing entry out silently (a
+  // CHANGELOG.md listed before a first release), which misleads whoever reads package.json.
+  await step("files", () => {
+    const installed = join(project, "node_modules", ...name.split("/"));
+    const missing = (p.json.files ?? []).filter(
+      (entry) => !/[*?]/.test(entry) && !existsSync(join(installed, entry)),
+    );
+    if (missing.length > 0)
+      throw new Error(`package.json files lists what the tarball lacks: ${missing.join(", ")}`);
+  });
   // Async: the sandbox stand-ins answer from this very process, so it must not block while the example runs.
   await step("example", async () => {
     const readme = readFileSync(join(p.dir, "README.md"), "utf8");
