@@ -38,12 +38,16 @@ export interface AgentOptions {
 export interface Agent {
   /** Run the named loops (default all three) until `signal` aborts; resolves once they have stopped. */
   run(signal: AbortSignal, loops?: readonly LoopName[]): Promise<void>;
-  /** One pass of a loop; throws what the pass threw. */
-  once(loop: LoopName, signal?: AbortSignal): Promise<void>;
+  /**
+   * One pass of a loop, or of all three in turn (orders, usage, membership) when `loop` is omitted — for
+   * cron-style use. Throws what the pass threw; of all three, the first failure once each has run.
+   */
+  once(loop?: LoopName, signal?: AbortSignal): Promise<void>;
   /** Live status: last runs, failures, orders processed. */
   readonly status: AgentStatus;
 }
 
+const LOOPS: readonly LoopName[] = ["orders", "usage", "membership"];
 const PASSES = { orders: ordersPass, usage: usagePass, membership: membershipPass } as const;
 const INTERVALS: Record<LoopName, number> = { orders: 60_000, usage: 3_600_000, membership: 300_000 };
 
@@ -82,7 +86,19 @@ export function createAgent(options: AgentOptions): Agent {
     signal,
     emit,
   });
-  async function once(loop: LoopName, signal = new AbortController().signal): Promise<void> {
+  async function once(loop: LoopName | undefined, signal = new AbortController().signal): Promise<void> {
+    if (loop === undefined) {
+      let failure: { error: unknown } | undefined;
+      for (const name of LOOPS) {
+        try {
+          await once(name, signal);
+        } catch (error) {
+          failure ??= { error };
+        }
+      }
+      if (failure) throw failure.error;
+      return;
+    }
     const s = status[loop];
     s.runs++;
     try {
@@ -123,7 +139,7 @@ export function createAgent(options: AgentOptions): Agent {
   return {
     status,
     once,
-    run: async (signal, loops = ["orders", "usage", "membership"]) => {
+    run: async (signal, loops = LOOPS) => {
       await Promise.all(loops.map((l) => loop(l, signal)));
     },
   };
