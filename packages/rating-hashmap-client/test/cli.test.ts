@@ -1,6 +1,9 @@
 /** The `hashmap` CLI, run as a process against the Keystone-protected CloudKitty (found via OS_* variables). */
 import { execFile } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { EXIT } from "@meterkit/core/cli";
 import { describe, expect, it } from "vitest";
 import { run } from "../src/cli/index.js";
@@ -117,5 +120,86 @@ describe.skipIf(!haveCloudKitty)("hashmap CLI (real CloudKitty behind Keystone)"
       code: EXIT.ok,
       out: expect.stringMatching(/^hashmap \d/),
     });
+  });
+});
+
+describe("hashmap CLI: cloudkitty's forms, checked before anything is sent", () => {
+  // Nothing listens on port 9: a command that reached the network would fail with "unavailable" (6).
+  const offline = { env: { CLOUDKITTY_URL: "http://127.0.0.1:9" } };
+  async function local(...args: string[]) {
+    let out = "";
+    let err = "";
+    const code = await run(args, { ...offline, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+    return { code, out, err };
+  }
+  const SID = "6f7c1d5e-0000-4000-8000-00000000ffff";
+
+  it("reads a positional COST as Python's float() does, and refuses what it refuses", async () => {
+    const { pythonFloat } = await import("../src/cli/compat-rules.js");
+    expect([" 1.5 ", "1_000.25", "7", ".5", "-2e-3", "+3."].map((t) => pythonFloat("cost", t))).toEqual([
+      1.5, 1000.25, 7, 0.5, -0.002, 3,
+    ]);
+    expect(await local("mapping", "create", "-s", SID, "abc")).toMatchObject({
+      code: EXIT.usage,
+      err: expect.stringContaining("argument cost: invalid float value: 'abc'"),
+    });
+    expect(await local("mapping", "create", "-s", SID, "0x10")).toMatchObject({ code: EXIT.usage });
+    expect(await local("threshold", "create", "-s", SID, "10", "inf")).toMatchObject({ code: EXIT.usage });
+    expect(await local("mapping", "create", "-s", SID)).toMatchObject({
+      code: EXIT.usage,
+      err: expect.stringContaining("needs COST"),
+    });
+  });
+
+  it("checks options and input as usual: formats, columns, clashing flags, a value on a service mapping", async () => {
+    expect(await local("service", "list", "-f", "yaml")).toMatchObject({ code: EXIT.usage, out: "" });
+    expect(await local("mapping", "update", SID, "--no-group", "-g", SID)).toMatchObject({
+      code: EXIT.usage,
+      err: expect.stringContaining("--no-group and --group-id"),
+    });
+    expect(await local("mapping", "create", "-s", SID, "--value", "x", "1")).toMatchObject({
+      code: EXIT.invalid,
+    });
+    expect(await local("mapping", "list")).toMatchObject({
+      code: EXIT.invalid,
+      err: expect.stringContaining("all: true"),
+    });
+  });
+
+  it("lists cloudkitty's commands in help, and takes them with the 'hashmap' word too", async () => {
+    const help = await local("--help");
+    for (const command of ["mapping-types list", "service create", "mapping create", "group mappings get"]) {
+      expect(help.out).toContain(command);
+    }
+    const sub = await local("hashmap", "mapping", "create", "--help");
+    expect(sub).toMatchObject({
+      code: EXIT.ok,
+      out: expect.stringMatching(/-s, --service-id|--service-id, -s/),
+    });
+    expect(sub.out).toContain("COST");
+  });
+
+  it("starts without the client: the CLI's static imports reach neither zod nor undici (tsc's dist)", () => {
+    const require = createRequire(import.meta.url);
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const text = readFileSync(file, "utf8");
+      for (const [, spec] of text.matchAll(/^(?:import\s+|(?:import|export)\s[^;]*?from\s+)"([^"]+)"/gms)) {
+        if (!spec || spec.startsWith("node:")) continue;
+        visit(
+          spec.startsWith(".")
+            ? fileURLToPath(new URL(spec, pathToFileURL(file)))
+            : require.resolve(spec, { paths: [dirname(file)] }),
+        );
+      }
+    };
+    visit(fileURLToPath(new URL("../dist/cli/main.js", import.meta.url)));
+    const files = [...seen].map((f) => f.replaceAll("\\", "/"));
+    expect(files.some((f) => f.endsWith("/dist/cli/program.js"))).toBe(true);
+    expect(
+      files.filter((f) => /\/(zod|undici)\/|\/dist\/client\.js$|\/dist\/cli\/connect\.js$/.test(f)),
+    ).toEqual([]);
   });
 });
