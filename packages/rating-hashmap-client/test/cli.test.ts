@@ -90,6 +90,36 @@ describe.skipIf(!haveCloudKitty)("hashmap CLI (real CloudKitty behind Keystone)"
     });
   });
 
+  it("reads an openrc as the OpenStack clients do: domain ids, OS_TENANT_NAME, OS_INTERFACE", async () => {
+    const openrc = {
+      OS_AUTH_URL: env.OS_AUTH_URL,
+      OS_USERNAME: env.OS_USERNAME,
+      OS_PASSWORD: env.OS_PASSWORD,
+      OS_TENANT_NAME: env.OS_PROJECT_NAME,
+      OS_USER_DOMAIN_ID: "default",
+      OS_PROJECT_DOMAIN_ID: "default",
+      OS_INTERFACE: "internalURL",
+      OS_REGION_NAME: services.MK_KEYSTONE_REGION ?? "RegionOne",
+    };
+    let out = "";
+    const code = await run(["mapping-types", "list", "-f", "value"], {
+      env: openrc,
+      stdout: (s) => (out += s),
+      stderr: () => undefined,
+    });
+    expect({ code, out }).toEqual({ code: EXIT.ok, out: "flat\nrate\n" });
+    let err = "";
+    const wrong = await run(["mapping-types", "list"], {
+      env: { ...openrc, OS_PROJECT_DOMAIN_ID: "no-such-domain" },
+      stdout: () => undefined,
+      stderr: (s) => (err += s),
+    });
+    expect({ wrong, err }).toMatchObject({
+      wrong: EXIT.auth,
+      err: expect.stringContaining("hashmap mapping-types list"),
+    });
+  });
+
   it("reports bad input and unknown commands without calling the server", async () => {
     const bad = await cli("mappings", "create", "--cost", "0.7");
     expect(bad).toMatchObject({ code: EXIT.invalid, err: expect.stringContaining("exactly one parent") });
