@@ -1,8 +1,11 @@
 // One agent process of the fault campaign: the built agent, the directory backend, tight intervals.
-// The campaign SIGKILLs it at random points; it never exits on its own.
+// The campaign SIGKILLs it at random points; it never exits on its own once started. It is spawned ahead
+// as a spare: modules loaded, it says "loaded" and waits for a line on stdin before making its agent.
 import { createAgent } from "../../dist/agent/index.js";
 import { fileBackend } from "./file-backend.mjs";
 
+process.stdout.write("loaded\n");
+await new Promise((resolve) => process.stdin.once("data", resolve));
 const { WALDUR_URL, WALDUR_TOKEN, OFFERING, STORE } = process.env;
 const agent = createAgent({
   waldur: {
