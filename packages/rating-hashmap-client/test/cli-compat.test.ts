@@ -85,6 +85,8 @@ interface Step {
   fails?: boolean;
   /** A list of the shared server: keep only the rows of this run's objects. */
   shared?: boolean;
+  /** Run after the server state is read (the service's delete). */
+  final?: boolean;
 }
 
 function script(names: { service: string; group: string }): Step[] {
@@ -244,6 +246,8 @@ function script(names: { service: string; group: string }): Step[] {
     s((v) => ["hashmap", "mapping", "list", "--field-id", v.FID as string, ...j]),
     s((v) => ["hashmap", "mapping", "get", v.M3 as string, ...j], { fails: true }),
     s((v) => ["hashmap", "field", "delete", v.FID2 as string]),
+    s((v) => ["hashmap", "service", "delete", v.SID as string], { final: true }),
+    s((v) => ["hashmap", "service", "get", v.SID as string, ...j], { final: true, fails: true }),
   ];
 }
 
@@ -290,7 +294,9 @@ async function runScript(cli: Cli, steps: Step[], hm: HashMapClient): Promise<Ru
   const vars: Record<string, string> = {};
   const ids = new Map<string, string>();
   const outputs: RunResult["outputs"] = [];
+  let state: State | undefined;
   for (const [i, step] of steps.entries()) {
+    if (step.final && !state) state = JSON.parse(canonical(JSON.stringify(await serverState(hm, vars)), ids));
     const argv = step.argv(vars);
     const outcome = await cli(argv);
     if (step.fails) {
@@ -317,8 +323,8 @@ async function runScript(cli: Cli, steps: Step[], hm: HashMapClient): Promise<Ru
       out: rowsSorted(canonical(out, ids)),
     });
   }
-  const state = JSON.parse(canonical(JSON.stringify(await serverState(hm, vars)), ids)) as State;
-  await hm.services.delete({ serviceId: vars.SID as string });
+  if (!state) throw new Error("the script has no final step");
+  await hm.services.delete({ serviceId: vars.SID as string }).catch(() => undefined);
   if (process.env.MK_CLI_COMPAT_DUMP) {
     const file = `${process.env.MK_CLI_COMPAT_DUMP}.${cli === hashmapCli ? "ours" : "theirs"}.json`;
     writeFileSync(file, JSON.stringify({ outputs, state }, null, 1));
