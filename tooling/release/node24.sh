@@ -14,6 +14,8 @@ if [ ! -x "$dir/bin/node" ]; then
 fi
 echo "node24: $("$dir/bin/node" --version)"
 # --force: turbo's cache key does not include the Node version, and a cached Node 20 result proves nothing here.
-# The property tests already ran at full size on Node 20; here they only need to show the same code works.
+# The property tests and the agent's fault campaign already ran at full size on Node 20; here they only need
+# to show the same code works.
 MK_HASHMAP_PROPERTY_CASES=${MK_HASHMAP_PROPERTY_CASES:-50} MK_HASHMAP_TENANT_CASES=${MK_HASHMAP_TENANT_CASES:-8} \
+  MK_FAULT_KILLS=${MK_FAULT_KILLS_NODE24:-30} \
   PATH="$dir/bin:$PATH" "$root/node_modules/.bin/turbo" run test --force --filter='./packages/*' "$@"
