@@ -250,9 +250,10 @@ describe("local rating engine", () => {
     expectTypeOf(fetchRuleSet).parameter(0).toEqualTypeOf<HashMapContext | HttpClient>();
     expectTypeOf(fetchRuleSet).parameter(1).toEqualTypeOf<FetchRuleSetInput | undefined>();
     expectTypeOf(fetchRuleSet).parameter(2).toEqualTypeOf<CallOptions | undefined>();
-    expectTypeOf<RatingEngineOptions>().toEqualTypeOf<{ tenantId?: string }>();
+    expectTypeOf<RatingEngineOptions>().toEqualTypeOf<{ tenantId?: string; at?: Date | string }>();
     assertType<RuleSet>({ services: [{ service_id: SVC, name: "instance" }] });
-    expectTypeOf(RuleSet.parse({}).mappings).toEqualTypeOf<Mapping[]>();
+    expectTypeOf(RuleSet.parse({}).mappings).toExtend<Mapping[]>();
+    expectTypeOf(RuleSet.parse({}).mappings[0]!.is_active).toEqualTypeOf<boolean | null | undefined>();
     // @ts-expect-error a rule set needs its services
     createRatingEngine({ mappings: [] });
     const ids = { mapping_id: "m", service_id: SVC, field_id: null, group_id: null, tenant_id: null };

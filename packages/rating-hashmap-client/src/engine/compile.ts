@@ -5,6 +5,7 @@
  */
 import { decToString, type PyDecimal, parsePyDecimal } from "../decimal/py-decimal.js";
 import type { Mapping, MapType, Threshold } from "../models.js";
+import { applies } from "./active.js";
 import { RatingEngineError } from "./python-values.js";
 import type { ParsedRuleSet } from "./rule-set.js";
 
@@ -55,7 +56,17 @@ function levelKey(level: PyDecimal): string {
 }
 
 /** Compile a rule set for one tenant (`undefined`: CloudKitty's quote, which only uses tenant-less rules). @internal */
-export function compileRules(rules: ParsedRuleSet, tenantId: string | undefined): Map<string, ServiceEntry> {
+export function compileRules(
+  all: ParsedRuleSet,
+  tenantId: string | undefined,
+  now: number = Date.now() * 1000,
+): Map<string, ServiceEntry> {
+  // Only the rules in force at `now`, as the module loads them (`get_filters(is_active=…)`).
+  const rules = {
+    ...all,
+    mappings: all.mappings.filter((m) => applies(m, m.mapping_id, now)),
+    thresholds: all.thresholds.filter((t) => applies(t, t.threshold_id, now)),
+  };
   const groupNames = new Map(rules.groups.map((g) => [g.group_id, g.name]));
   const groupOf = (groupId: string | null): string => {
     if (!groupId) return DEFAULT_GROUP;

@@ -9,6 +9,7 @@ import { fxCoefText, R } from "../decimal/fast-decimal.js";
 import { decToString, formatDecimal, type PyDecimal } from "../decimal/py-decimal.js";
 import { PKG } from "../inputs.js";
 import type { DescValue, UsageRecord } from "../usage.js";
+import { instant } from "./active.js";
 import { compileRules, type ServiceEntry } from "./compile.js";
 import { FastPricer, type Qty, Sum } from "./fast.js";
 import { current, parseVolume, prepareRecords, readRecord } from "./records.js";
@@ -181,6 +182,11 @@ export interface RatingEngineOptions {
    * ones. Leave it out for what `/v1/rating/quote` computes (tenant-less rules only).
    */
   tenantId?: string;
+  /**
+   * The time to price at (default: now): rules that carry `start`/`end` (newer servers) apply when
+   * `start <= at < end`, as the module loads them; `deleted` or `is_active: false` rules never apply.
+   */
+  at?: Date | string;
 }
 
 /**
@@ -195,7 +201,7 @@ export interface RatingEngineOptions {
  */
 export function createRatingEngine(rules: RuleSet, options: RatingEngineOptions = {}): RatingEngine {
   const parsed = validateInput(RuleSet, rules, { package: PKG, root: "rules" });
-  const entries = compileRules(parsed, options.tenantId);
+  const entries = compileRules(parsed, options.tenantId, instant(options.at));
   const compiled: Compiled = { entries, pricer: new FastPricer(entries) };
   return {
     price(records) {

@@ -6,6 +6,7 @@ import { getGroup } from "../operations/groups.js";
 import { listMappings } from "../operations/mappings.js";
 import { listServices } from "../operations/services.js";
 import { listThresholds } from "../operations/thresholds.js";
+import { applies, instant } from "./active.js";
 import type { ParsedRuleSet } from "./rule-set.js";
 
 /** Input of {@link fetchRuleSet}: which rules to read. @public */
@@ -14,11 +15,18 @@ export interface FetchRuleSetInput {
   tenantId?: string | undefined;
   /** Only these service names (default: every service). */
   services?: readonly string[] | undefined;
+  /**
+   * Keep only the rules the server applies at this time (default: now): on servers whose rules carry
+   * `start`/`end`/`deleted`, the module loads the rules in force (`start <= at < end`, not deleted). Pass
+   * the same `at` to `createRatingEngine`.
+   */
+  at?: Date | string | undefined;
 }
 
 /**
- * Read every HashMap rule from the server, in the order CloudKitty's module loads them: per service, the
- * tenant-less rules (`filter_tenant`) and, when asked, the tenant's, through the very queries the module runs.
+ * Read the HashMap rules the server applies, in the order CloudKitty's module loads them: per service, the
+ * tenant-less rules (`filter_tenant`) and, when asked, the tenant's, through the very queries the module runs;
+ * rules out of force at `at` (deleted, or outside `start`/`end` on newer servers) are left out.
  * @public
  */
 export async function fetchRuleSet(
@@ -48,9 +56,19 @@ export async function fetchRuleSet(
           thresholds.push(...t);
         }
       }
-      return { fields, mappings, thresholds };
+      return { fields, mappings, thresholds } as {
+        fields: typeof fields;
+        mappings: Mapping[];
+        thresholds: Threshold[];
+      };
     }),
   );
+  // Only the rules the module would load (rules of CloudKitty 17 carry no dates: all of them).
+  const now = instant(input.at);
+  for (const p of perService) {
+    p.mappings = p.mappings.filter((m) => applies(m, m.mapping_id, now));
+    p.thresholds = p.thresholds.filter((t) => applies(t, t.threshold_id, now));
+  }
   const rules = perService.flatMap((p) => [...p.mappings, ...p.thresholds]);
   // Only the groups the rules use: fewer requests than listing every group, which also races less with
   // deletes (CloudKitty lists ids, then reads each one, and answers 500 for one deleted in between).

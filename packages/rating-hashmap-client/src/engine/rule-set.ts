@@ -2,8 +2,12 @@
 import { z } from "zod";
 import { Field, Group, Mapping, Service, Threshold } from "../models.js";
 
+/** What a rule list may say about a rule being in force, besides `start`/`end`/`deleted`. */
+const ACTIVE = { is_active: z.boolean().nullish() };
+
 /**
- * A HashMap rule set. Order matters where CloudKitty's does: when two rules share a key (two service
+ * A HashMap rule set. Rules that carry `deleted`, `is_active: false`, or a `start`/`end` (newer servers)
+ * that puts them out of force at the engine's `at` are left out, as the server's module leaves them out. Order matters where CloudKitty's does: when two rules share a key (two service
  * mappings of one group, two mappings of one value, two thresholds of one level) the later one wins, and
  * among equal threshold levels the first met wins. `fetchRuleSet` keeps the server's order.
  * @public
@@ -12,8 +16,8 @@ export const RuleSet = z.object({
   services: z.array(Service),
   fields: z.array(Field).default([]),
   groups: z.array(Group).default([]),
-  mappings: z.array(Mapping).default([]),
-  thresholds: z.array(Threshold).default([]),
+  mappings: z.array(Mapping.extend(ACTIVE)).default([]),
+  thresholds: z.array(Threshold.extend(ACTIVE)).default([]),
 });
 /**
  * A rule set as you pass it to the engine (`fields`, `groups`, `mappings` and `thresholds` may be left out).
