@@ -120,6 +120,31 @@ describe.skipIf(!haveCloudKitty)("hashmap CLI (real CloudKitty behind Keystone)"
     });
   });
 
+  it("goes beyond cloudkitty where it cannot: --no-group on update, --all on list", async () => {
+    const json = async (...args: string[]) => {
+      const r = await cli(...args, "-f", "json");
+      expect(r, args.join(" ")).toMatchObject({ code: EXIT.ok });
+      return JSON.parse(r.out) as Record<string, string | null>[];
+    };
+    const sid = (await json("service", "create", unique("cli-extra")))[0]?.["Service ID"] as string;
+    try {
+      const gid = (await json("group", "create", unique("cli-g")))[0]?.["Group ID"] as string;
+      const m = (await json("mapping", "create", "-s", sid, "-g", gid, "2"))[0] as Record<
+        string,
+        string | null
+      >;
+      expect(m["Group ID"]).toBe(gid);
+      const out = await json("mapping", "update", m["Mapping ID"] as string, "--no-group");
+      expect(out).toEqual([{ ...m, "Group ID": null }]);
+      expect(await json("group", "mappings", "get", gid)).toEqual([]);
+      const all = await json("mapping", "list", "--all");
+      expect(all.filter((row) => row["Service ID"] === sid)).toEqual(out);
+      await cli("group", "delete", gid);
+    } finally {
+      await cli("service", "delete", sid);
+    }
+  });
+
   it("reports bad input and unknown commands without calling the server", async () => {
     const bad = await cli("mappings", "create", "--cost", "0.7");
     expect(bad).toMatchObject({ code: EXIT.invalid, err: expect.stringContaining("exactly one parent") });
