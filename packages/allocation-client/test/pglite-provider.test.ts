@@ -7,14 +7,17 @@
  * then the agent makes one pass of each loop (usage, orders, membership). The final state — accounts,
  * limits, users, orders, resources, usage per component and plan period, offering users — must equal the
  * expected one, written out below by hand from the script, and a further tick must change nothing.
+ * Then `main.ts`, the example's service entry point, runs as its own process until SIGTERM.
  */
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defaultWaldurData, startWaldur, type WaldurStandIn } from "@meterkit/sandbox";
 import { afterAll, beforeAll, expect, it } from "vitest";
+// @ts-expect-error: the release tooling's plain ES module
+import { toRunnableJs } from "../../../tooling/release/readme-example.mjs";
 import type { Provider } from "../examples/pglite-provider/provider.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -216,5 +219,67 @@ it("a scripted month ends in exactly the expected state", async () => {
   } finally {
     await provider.close();
     await w.close();
+  }
+}, 120_000);
+
+it("main.ts serves the offering until SIGTERM, its accounts kept in PROVIDER_DB", async () => {
+  // The example's two files, types stripped, inside the package (so its name resolves as a user's would).
+  const run = path.join(root, "test", `.pglite-main-${process.pid}`);
+  const db = mkdtempSync(path.join(tmpdir(), "mk-pglite-main-"));
+  mkdirSync(run);
+  const w = await startWaldur();
+  try {
+    for (const file of ["provider", "main"]) {
+      const source = readFileSync(path.join(root, "examples/pglite-provider", `${file}.ts`), "utf8");
+      writeFileSync(path.join(run, `${file}.js`), toRunnableJs(source));
+    }
+    const child = spawn(process.execPath, [path.join(run, "main.js")], {
+      env: {
+        ...process.env,
+        WALDUR_URL: w.url,
+        WALDUR_TOKEN: w.token,
+        WALDUR_OFFERING: OFFERING,
+        PROVIDER_DB: db,
+      },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const events: { message: string }[] = [];
+    let buffered = "";
+    const done = new Promise<void>((resolve) =>
+      child.stdout.on("data", (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const lines = buffered.split("\n");
+        buffered = lines.pop() ?? "";
+        for (const line of lines) events.push(JSON.parse(line));
+        if (events.filter((e) => e.message === "order.done").length === 2) resolve();
+      }),
+    );
+    const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+    await Promise.race([done, exited]);
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(events.filter((e) => e.message === "loop.stopped")).toHaveLength(3);
+
+    const orders = w.data.orders;
+    expect(orders.map((o) => o.state)).toEqual(["done", "done"]);
+    const provider = await startProvider({
+      waldur: { baseUrl: w.url, token: w.token },
+      offerings: [OFFERING],
+      dataDir: db,
+    });
+    try {
+      const accounts = await provider.accounts();
+      expect(accounts.map((a) => a.orderKey).sort()).toEqual(orders.map((o) => o.uuid).sort());
+      for (const o of orders) {
+        const resource = w.data.resources.find((r) => r.uuid === o.resource_uuid)!;
+        expect(accounts.find((a) => a.orderKey === o.uuid)?.id).toBe(resource.backend_id);
+      }
+    } finally {
+      await provider.close();
+    }
+  } finally {
+    await w.close();
+    rmSync(run, { recursive: true, force: true });
+    rmSync(db, { recursive: true, force: true });
   }
 }, 120_000);
