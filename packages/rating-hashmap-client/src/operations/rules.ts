@@ -91,6 +91,24 @@ async function listOneParent<T>(
   return response.data[kind.collection] ?? [];
 }
 
+/** At most this many of the per-parent lists at once (CloudKitty serves a few requests at a time). */
+const LIST_CONCURRENCY = 8;
+
+/** `fn` over `items`, at most `limit` at a time, results in the items' order. */
+async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await fn(items[i] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 /** Every service's rules, then its fields' rules (services in the server's order, fields likewise). */
 async function listEveryParent<T>(
   kind: RuleKind<T>,
@@ -99,19 +117,17 @@ async function listEveryParent<T>(
   options?: CallOptions,
 ): Promise<T[]> {
   const services = await listServices(ctx, {}, options);
-  const perService = await Promise.all(
-    services.map(async ({ service_id }) => {
-      const [own, fields] = await Promise.all([
-        listOneParent(kind, ctx, { ...f, service_id }, options),
-        listFields(ctx, { serviceId: service_id }, options),
-      ]);
-      const perField = await Promise.all(
-        fields.map(({ field_id }) => listOneParent(kind, ctx, { ...f, field_id }, options)),
-      );
-      return [...own, ...perField.flat()];
-    }),
+  const fields = await mapLimited(services, LIST_CONCURRENCY, ({ service_id }) =>
+    listFields(ctx, { serviceId: service_id }, options),
   );
-  return perService.flat();
+  const parents = services.flatMap(({ service_id }, i) => [
+    { service_id },
+    ...(fields[i] ?? []).map(({ field_id }) => ({ field_id })),
+  ]);
+  const lists = await mapLimited(parents, LIST_CONCURRENCY, (parent) =>
+    listOneParent(kind, ctx, { ...f, ...parent }, options),
+  );
+  return lists.flat();
 }
 
 /** `GET …/{collection}/{id}` of an already validated id. */
