@@ -42,7 +42,22 @@ const products = Array.from({ length: 5 }, (_, i) => ({
   unsuccessfulRounds: null,
 }));
 
+// bench/first-call.mjs: 1,000 HashMap mappings of one service, as CloudKitty lists them.
+const mappings = {
+  mappings: Array.from({ length: 1000 }, (_, i) => ({
+    mapping_id: `3f1c2a4e-0b6d-4c8a-9e7f-${String(i).padStart(12, "0")}`,
+    value: `flavor-${i}`,
+    type: i % 2 ? "flat" : "rate",
+    cost: `${(i % 97) + 0.5}`,
+    service_id: "6c0fd1b5-3d1a-4b8e-9d6e-000000000000",
+    field_id: null,
+    group_id: i % 3 ? null : "9a8b7c6d-5e4f-4a3b-8c2d-000000000001",
+    tenant_id: null,
+  })),
+};
+
 const ROUTES = [
+  [/^\/v1\/rating\/module_config\/hashmap\/mappings\/?$/, mappings, {}],
   [/^\/v1\/rating\/module_config\/hashmap\/services\/?$/, services, {}],
   [/^\/v1\/project\/[^/]+\/entities$/, entities, {}],
   [/^\/sla-catalog\/v1\/products$/, products, { "x-total-count": String(products.length) }],
