@@ -71,7 +71,7 @@ describe.skipIf(!haveCloudKitty)("engine regressions (real server)", () => {
     expect(prices.size).toBeGreaterThan(1);
   });
 
-  it("compares desc text with thresholds as decimal.Decimal() reads it", { timeout: 120_000 }, async () => {
+  it("compares desc text with thresholds as decimal.Decimal() reads it", { timeout: 600_000 }, async () => {
     const service = unique("dec");
     const svc = await hm.services.create({ name: service });
     cleanup.push(svc.service_id);
