@@ -4,9 +4,10 @@
  * order, update and terminate allocations, one order the policy rejects and one the backend refuses, the
  * scheduler's accounting grows every day, users join and leave projects, and mid-month the provider is
  * stopped and reopened from its data directory. Each tick the consumers act, the day's jobs are recorded,
- * then the agent makes one pass of each loop (usage, orders, membership). The final state — accounts,
- * limits, users, orders, resources, usage per component and plan period, offering users — must equal the
- * expected one, written out below by hand from the script, and a further tick must change nothing.
+ * then the agent makes one pass of each loop (`agent.once()`: orders, usage, membership). The final
+ * state — accounts, limits, users, orders, resources, usage per component and plan period, offering
+ * users — must equal the expected one, written out below by hand from the script, and a further tick must
+ * change nothing.
  * Then `main.ts`, the example's service entry point, runs as its own process until SIGTERM.
  */
 import { execFileSync, spawn } from "node:child_process";
@@ -135,7 +136,7 @@ it("a scripted month ends in exactly the expected state", async () => {
         provider = await open();
       }
       now = day(d, 20);
-      for (const loop of ["usage", "orders", "membership"] as const) await provider.agent.once(loop);
+      await provider.agent.once();
     }
 
     const expected = {
@@ -183,7 +184,8 @@ it("a scripted month ends in exactly the expected state", async () => {
         ["chem-gpu", "OK", "proj_0003", { gpu_k_hours: 80 }],
       ],
       // Days 2–31: climate CPU 30 × 10.25; GPU 15 odd days × 1.50 + 15 even × 0.75; chem CPU days 2–20
-      // (the last reported before its termination that evening) 19 × 4.50; chem-gpu GPU days 19–31 13 × 2.25.
+      // 19 × 4.50 (day 20 reported by the agent before it terminates chem that evening); chem-gpu GPU
+      // days 19–31 13 × 2.25.
       usage: [
         ["climate", "2026-03-01T00:00:00.000Z", { cpu_k_hours: "307.50", gpu_k_hours: "33.75" }],
         ["chem", "2026-03-01T00:00:00.000Z", { cpu_k_hours: "85.50" }],
@@ -212,7 +214,7 @@ it("a scripted month ends in exactly the expected state", async () => {
 
     // Nothing is left to do: another day's passes change nothing anywhere.
     const before = JSON.stringify(data);
-    for (const loop of ["usage", "orders", "membership"] as const) await provider.agent.once(loop);
+    await provider.agent.once();
     expect(JSON.stringify(data)).toBe(before);
     expect(await actual()).toEqual(expected);
     expect(provider.agent.status.orders.failures + provider.agent.status.usage.failures).toBe(0);

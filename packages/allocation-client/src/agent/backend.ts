@@ -22,7 +22,10 @@ export interface AllocationBackend {
   }): Promise<{ backendId: string }>;
   /** Set new limits; the same `key` again is a no-op. */
   updateLimits(input: { key: string; backendId: string; limits: Limits; order: Order }): Promise<void>;
-  /** Terminate the allocation; terminating a terminated one succeeds. */
+  /**
+   * Terminate the allocation; terminating a terminated one succeeds. Its usage so far has been read
+   * (`readUsage`) and reported just before.
+   */
   terminateAllocation(input: { key: string; backendId: string; order: Order }): Promise<void>;
   /** The usernames with access to the allocation. */
   listUsers(backendId: string): Promise<readonly string[]>;

@@ -6,7 +6,8 @@
  * `pending-provider` order succeeds, the others get a 409 and leave the order alone. An order found already
  * `executing` was taken by an agent that may have died; it is run again, which is safe because the backend
  * sees the same key. So a crash at any instant leaves either a pending order (taken next pass) or an
- * executing one (finished next pass), never a second allocation.
+ * executing one (finished next pass), never a second allocation. A Terminate first reports the usage so far
+ * (totals, so repeating it is harmless), as nothing reports an allocation's usage once it is terminated.
  */
 import { HttpError } from "@meterkit/core";
 import type { WaldurClient } from "../client.js";
@@ -15,6 +16,7 @@ import type { Resource } from "../schemas/resource.js";
 import type { Limits } from "./backend.js";
 import type { AgentContext } from "./context.js";
 import { forEachBounded, isStateConflict, messageOf } from "./run.js";
+import { reportUsage } from "./sync.js";
 
 /** What the provider's policy answers for a pending order. @public */
 export type OrderDecision = { approve: true } | { approve: false; reason: string };
@@ -95,6 +97,9 @@ async function execute(a: AgentContext, order: Order, resource: Resource | undef
   const uuid = order.uuid ?? "";
   const limits = numeric(order.limits);
   let backendId = resource?.backend_id ?? "";
+  // The usage since the last report would be lost with the allocation: report it first. A failure here
+  // (Waldur or the backend) fails the pass, and the order, still executing, is taken again next pass.
+  if (order.type === "Terminate" && resource && backendId) await reportUsage(a, resource);
   try {
     if (order.type === "Create") {
       ({ backendId } = await a.backend.createAllocation({

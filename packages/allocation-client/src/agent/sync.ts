@@ -24,27 +24,32 @@ export async function usagePass(a: AgentContext): Promise<void> {
   const resources = await liveResources(a, REPORTABLE);
   await forEachBounded(resources, a.concurrency, async (r) => {
     if (a.signal.aborted) return;
-    const uuid = r.uuid ?? "";
-    const usage = await a.backend.readUsage(r.backend_id ?? "", r);
-    const periods = await a.client.resources.getPlanPeriods(
-      { resourceUuid: uuid, view: a.view },
-      { signal: a.signal },
-    );
-    const period = periods.find((p) => p.end === null) ?? periods.at(-1);
-    if (!period) return;
-    const reported = new Map((period.components ?? []).map((c) => [c.type, Number(c.usage)]));
-    const changed = Object.entries(usage).filter(([type, amount]) => reported.get(type) !== amount);
-    if (changed.length === 0 || a.dryRun) return;
-    await a.client.componentUsages.create({
-      planPeriodUuid: period.uuid ?? "",
-      usages: changed.map(([type, amount]) => ({ type, amount })),
-    });
-    a.emit("info", {
-      event: "usage.submitted",
-      resource: uuid,
-      planPeriod: period.uuid ?? "",
-      usages: Object.fromEntries(changed),
-    });
+    await reportUsage(a, r);
+  });
+}
+
+/** One resource's usage report: the backend's totals into the open plan period, changed values only. */
+export async function reportUsage(a: AgentContext, r: Resource): Promise<void> {
+  const uuid = r.uuid ?? "";
+  const usage = await a.backend.readUsage(r.backend_id ?? "", r);
+  const periods = await a.client.resources.getPlanPeriods(
+    { resourceUuid: uuid, view: a.view },
+    { signal: a.signal },
+  );
+  const period = periods.find((p) => p.end === null) ?? periods.at(-1);
+  if (!period) return;
+  const reported = new Map((period.components ?? []).map((c) => [c.type, Number(c.usage)]));
+  const changed = Object.entries(usage).filter(([type, amount]) => reported.get(type) !== amount);
+  if (changed.length === 0 || a.dryRun) return;
+  await a.client.componentUsages.create({
+    planPeriodUuid: period.uuid ?? "",
+    usages: changed.map(([type, amount]) => ({ type, amount })),
+  });
+  a.emit("info", {
+    event: "usage.submitted",
+    resource: uuid,
+    planPeriod: period.uuid ?? "",
+    usages: Object.fromEntries(changed),
   });
 }
 
