@@ -78,9 +78,8 @@ describe("input validation (nothing is sent)", () => {
     ["field without service", () => hm.fields.create({ name: "x" } as never), "service_id"],
     ["empty quote", () => hm.quote({ resources: [] }), "resources", /at least one/],
     [
-      "a list as a metadata value",
-      () =>
-        hm.quote({ resources: [{ service: "x", volume: "1", desc: { metadata: { t: ["a"] as never } } }] }),
+      "NaN as a metadata value (JSON would send null)",
+      () => hm.quote({ resources: [{ service: "x", volume: "1", desc: { metadata: { t: Number.NaN } } }] }),
       "resources.0.desc.metadata.t",
     ],
     [

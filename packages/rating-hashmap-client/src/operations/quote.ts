@@ -8,7 +8,18 @@ import { type DescValue, type UsageRecord, UsageRecord as UsageRecordSchema } fr
 // The server declares a float but sends str(Decimal): a bare JSON string such as "0E-27".
 const QuoteResult = z.union([DecimalString, z.number().transform(String)]);
 
-const Scalars = z.record(z.string(), z.union([z.string(), z.number().finite(), z.boolean(), z.null()]));
+/** Any JSON value (finite numbers: `NaN` would be sent as `null`); CloudKitty takes any in `metadata`/`groupby`. */
+const Json: z.ZodType<unknown> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number().finite(),
+    z.boolean(),
+    z.null(),
+    z.array(Json),
+    z.record(z.string(), Json),
+  ]),
+);
+const Scalars = z.record(z.string(), Json);
 /**
  * A quote's resource: as the engine's, except that `desc` keys besides `metadata` and `groupby` travel
  * unchanged (cloudkittyclient's own sample sends a flat `desc`; HashMap ignores such keys, but other rating
