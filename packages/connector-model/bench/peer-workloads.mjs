@@ -2,6 +2,8 @@
 // full_server(i) builds them, then serializeList() with the system clock (the original calls
 // serialize_list() with the real clock too). Python runs each workload once in a fresh process, so the fair
 // figure is our first pass in a fresh process ("cold"); "warm" is the best of 5 passes in one process.
+// Then the JSON text a connector answers with: serializeListJson against JSON.stringify(serializeList()),
+// cold, each in a fresh process of its own (no Python figure: bench.py stops at the list).
 //
 // The baseline, measured in the same run and in the same mode, is the least work any implementation must do:
 // the same option literals as plain objects (construction) and one hand-written object literal per Server
@@ -22,6 +24,7 @@ import {
   Region,
   Server,
   serializeList,
+  serializeListJson,
 } from "../dist/index.js";
 
 const N = Number(process.env.MK_BENCH_SERVERS ?? 100_000);
@@ -186,6 +189,30 @@ function pass() {
   };
 }
 
+/**
+ * The JSON text a connector answers with, in a fresh process of its own for each form (in one process,
+ * whichever runs second inherits the first's 100 MB of garbage): serializeListJson, or
+ * JSON.stringify(serializeList()). Returns Servers/s.
+ */
+function jsonPass(form) {
+  const servers = Array.from({ length: N }, (_, i) => fullServer(i));
+  const { seconds, result } = time(() =>
+    form === "json" ? serializeListJson(servers) : JSON.stringify(serializeList(servers)),
+  );
+  // The same text: checked with a fixed clock, after the timing (the system clock differs between runs).
+  const sample = servers.slice(0, 1000);
+  const at = { clock: () => new Date(Date.UTC(2019, 2, 4, 5, 6, 7, 123)) };
+  if (serializeListJson(sample, at) !== JSON.stringify(serializeList(sample, at)))
+    throw new Error("serializeListJson differs from JSON.stringify(serializeList())");
+  if (typeof result !== "string") throw new Error("no text");
+  return N / seconds;
+}
+
+if (process.argv.includes("--json-pass")) {
+  console.log(JSON.stringify(jsonPass(process.argv.at(-1))));
+  process.exit(0);
+}
+
 if (process.argv.includes("--one-pass")) {
   console.log(JSON.stringify(pass()));
   process.exit(0);
@@ -197,31 +224,43 @@ const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--on
 });
 if (child.status !== 0) throw new Error(`cold pass failed: ${child.stderr}`);
 const cold = JSON.parse(child.stdout.trim().split("\n").at(-1));
+for (const [key, form] of [
+  ["json", "json"],
+  ["jsonBase", "base"],
+]) {
+  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--json-pass", form], {
+    encoding: "utf8",
+  });
+  if (run.status !== 0) throw new Error(`JSON pass failed: ${run.stderr}`);
+  cold[key] = JSON.parse(run.stdout.trim().split("\n").at(-1));
+}
 // Warm: best of WARM_PASSES in this process.
 const runs = Array.from({ length: WARM_PASSES }, pass);
-const warm = Object.fromEntries(Object.keys(cold).map((k) => [k, Math.max(...runs.map((r) => r[k]))]));
+const warm = Object.fromEntries(Object.keys(runs[0]).map((k) => [k, Math.max(...runs.map((r) => r[k]))]));
 
 console.log(
   `@meterkit/connector-model, bench.py workload (i): ${N.toLocaleString("en-US")} Servers, node ${process.version}`,
 );
 const rows = [];
-for (const [key, label] of [
-  ["construct", "construct full Servers"],
-  ["serialize", "serializeList (system clock)"],
+for (const [key, label, baseline] of [
+  ["construct", "construct full Servers", "plain objects"],
+  ["serialize", "serializeList (system clock)", "plain objects"],
+  ["json", "serializeListJson (system clock)", "JSON.stringify(serializeList())"],
 ]) {
   for (const [mode, figures] of [
     ["cold", cold],
     ["warm", warm],
   ]) {
+    if (figures[key] === undefined) continue; // the JSON text: cold only
     rows.push({
       workload: `${label}, ${mode}`,
       "ops/s": Math.round(figures[key]),
       "baseline ops/s": Math.round(figures[`${key}Base`]),
       "× baseline": +(figures[key] / figures[`${key}Base`]).toFixed(2),
-      "× python (documented)": +(figures[key] / PYTHON[key]).toFixed(1),
+      "× python (documented)": PYTHON[key] ? +(figures[key] / PYTHON[key]).toFixed(1) : "-",
     });
     const line = {
-      name: `${label}, ${mode} vs plain objects`,
+      name: `${label}, ${mode} vs ${baseline}`,
       value: Math.round(figures[key]),
       baseline: Math.round(figures[`${key}Base`]),
       ratio: +(figures[key] / figures[`${key}Base`]).toFixed(3),

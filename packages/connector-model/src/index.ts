@@ -70,7 +70,7 @@ export type {
 export { Resource } from "./models/resource.js";
 export type { SaasUserOptions } from "./models/saas-user.js";
 export { SaasUser } from "./models/saas-user.js";
-export { serializeList } from "./models/serialize-list.js";
+export { serializeList, serializeListJson } from "./models/serialize-list.js";
 export type { ServerOptions, ServerState } from "./models/server.js";
 export { Server } from "./models/server.js";
 export type { ServiceOfferingOptions } from "./models/service-offering.js";
