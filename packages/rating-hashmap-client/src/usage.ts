@@ -5,10 +5,30 @@
 import { z } from "zod";
 import { VolumeInput } from "./decimal/decimal-schema.js";
 
-/** A desc value: what CloudKitty compares (`str(value)`) and, for thresholds, reads as a number. @public */
-export type DescValue = string | number | boolean | null;
+/**
+ * A desc value: any JSON value, as CloudKitty takes it (the quote does not look inside `metadata` and
+ * `groupby`). HashMap compares `str(value)` (Python's repr for lists and dicts: `[1, 'a']`, `{'k': None}`)
+ * and, for thresholds, reads `decimal.Decimal(value)` (a list as its tuple form: `[0, [4, 0, 9, 6], 0]`).
+ * @public
+ */
+export type DescValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly DescValue[]
+  | { readonly [key: string]: DescValue };
 
-const Scalar = z.union([z.string(), z.number().finite(), z.boolean(), z.null()]);
+const Scalar: z.ZodType<DescValue, DescValue> = z.lazy(() =>
+  z.union([
+    z.string(),
+    z.number().finite(),
+    z.boolean(),
+    z.null(),
+    z.array(Scalar),
+    z.record(z.string(), Scalar),
+  ]),
+);
 
 const DESC = {
   metadata: z.record(z.string(), Scalar).optional(),

@@ -12,6 +12,7 @@ import {
   parsePyDecimal,
 } from "../src/decimal/py-decimal.js";
 import { pyDecimalOf } from "../src/engine/python-values.js";
+import type { DescValue } from "../src/index.js";
 import { runPython } from "./support/python.js";
 
 const SEED = Number(process.env.MK_TEST_SEED ?? 20261122);
@@ -75,21 +76,35 @@ print(json.dumps(out))`,
 
   it("reads desc values as Python does after JSON: str() for matches, Decimal() for thresholds", () => {
     const r = seededRandom(SEED + 2);
-    const values: (string | number | boolean | null)[] = [
-      4096,
-      -0,
-      0.5,
-      1e-7,
-      1e-4,
-      1e16,
-      1e21,
-      123.456,
-      2 ** 60,
-      true,
-      false,
-      null,
-    ];
+    const values: DescValue[] = [4096, -0, 0.5, 1e-7, 1e-4, 1e16, 1e21, 123.456, 2 ** 60, true, false, null];
     values.push("12", " 7.50 ", "1_000", "1e3", "-inf", "Infinity");
+    // Lists: Decimal's tuple form (sign, digits, exponent), valid and not; dicts; nesting for str().
+    values.push(
+      [0, [4, 0, 9, 6], 0],
+      [1, [5], 0],
+      [0, [1, 2], -1],
+      [0, [], 0],
+      [0, [0, 0, 1], 3],
+      [true, [1], 2],
+      [false, [true, false], -1],
+      [0, [1], "F"],
+      [1, [], "F"],
+      [0, [1], "n"],
+      [0, [1], "N"],
+      [0, [1], "f"],
+      [0, [1.5], 0],
+      [0, [10], 0],
+      [0, [-1], 0],
+      [2, [1], 0],
+      [0, [1], 1.5],
+      [0, [1], 1e21],
+      [0, "12", 0],
+      [0, [1, 2]],
+      [],
+      [1, "a", null, [true, 0.5, { k: [] }]],
+      { k: null, "it's": '"q"', n: [1e-7, 2 ** 60] },
+      {},
+    );
     for (let i = 0; i < 300; i++)
       values.push((r() - 0.5) * 10 ** Math.floor(r() * 30 - 12), Math.floor((r() - 0.5) * 1e9));
     const expected = runPython<{ str: string; dec: string | null }[]>(
@@ -98,7 +113,8 @@ from decimal import Decimal
 out = []
 for v in json.loads(sys.stdin.read()):
     try:
-        d = str(Decimal(v))
+        x = Decimal(v)
+        d = None if x.is_nan() else str(x)
     except Exception:
         d = None
     out.append({"str": str(v), "dec": d})

@@ -168,8 +168,14 @@ describe("client methods", () => {
     void hm.quote({ resources: [{ service: "instance", volume: true }] });
     // @ts-expect-error usage attributes go under desc.metadata or desc.groupby
     assertType<UsageRecord>({ service: "instance", volume: "1", desc: { flavor_id: "m1" } });
-    // @ts-expect-error desc values are scalars
-    assertType<UsageRecord>({ service: "instance", volume: "1", desc: { metadata: { tags: ["a"] } } });
+    // desc values are any JSON value, as CloudKitty takes them
+    assertType<UsageRecord>({
+      service: "instance",
+      volume: "1",
+      desc: { metadata: { tags: ["a", { k: null }] } },
+    });
+    // @ts-expect-error but not undefined
+    assertType<UsageRecord>({ service: "instance", volume: "1", desc: { metadata: { tags: [undefined] } } });
   });
 });
 
@@ -191,7 +197,7 @@ describe("schemas and models", () => {
     expectTypeOf(CreateMappingInput.safeParse({}).success).toEqualTypeOf<boolean>();
     expectTypeOf(MappingPatch.parse({}).cost).toEqualTypeOf<string | undefined>();
     expectTypeOf(UsageRecord.parse({}).volume).toEqualTypeOf<string>();
-    expectTypeOf<DescValue>().toEqualTypeOf<string | number | boolean | null>();
+    expectTypeOf<string | number | boolean | null | DescValue[] | { k: DescValue }>().toExtend<DescValue>();
     // @ts-expect-error not a map type
     assertType<MapType>("percent");
   });

@@ -306,7 +306,10 @@ export class FastPricer {
         value = metadata[f.name] as DescValue;
       else continue;
       let matches: readonly FastRule[] | undefined;
+      // Lists and dicts are neither cached (no unbounded references to caller data) nor common.
+      const object = typeof value === "object" && value !== null;
       if (typeof value === "string") matches = f.byValue.get(value);
+      else if (object) matches = f.byValue.get(pyStr(value));
       else {
         // str() of a number, boolean or None, once per distinct value.
         matches = f.others.get(value);
@@ -319,7 +322,7 @@ export class FastPricer {
       if (matches)
         for (let j = 0; j < matches.length; j++) if (!this.update(matches[j] as FastRule)) return false;
       if (f.thresholds) {
-        let k = f.positions.get(value);
+        let k = object ? position(f.thresholds.levels, pyDecimalOf(value, f.name)) : f.positions.get(value);
         if (k === undefined) {
           k = position(f.thresholds.levels, pyDecimalOf(value, f.name));
           if (f.positions.size >= CACHE_LIMIT) f.positions.clear();

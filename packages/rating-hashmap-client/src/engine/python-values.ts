@@ -30,7 +30,12 @@ export function pyDecimalOf(value: DescValue, field: string): Comparand {
     // An integral number below 1e21 travels as JSON digits, which Python reads as an int.
     return isPyInt(value) ? decInt(BigInt(JSON.stringify(value))) : decFromFloat(value);
   }
-  const text = decimalText(value);
+  if (Array.isArray(value)) return tupleDecimal(value as readonly DescValue[], field);
+  if (typeof value === "object")
+    throw new RatingEngineError(
+      `desc value of ${field} (${JSON.stringify(value)}) is not a number (server: 500)`,
+    );
+  const text = decimalText(value as string);
   const finite = text === undefined ? undefined : parsePyDecimal(text);
   if (finite) return finite;
   const inf = text === undefined ? null : /^([+-])?inf(inity)?$/i.exec(text);
@@ -53,4 +58,47 @@ export function pyDecimalOf(value: DescValue, field: string): Comparand {
 function decimalText(value: string): string | undefined {
   const text = asciiDigits(pyStrip(value).replaceAll("_", ""));
   return text === "" ? undefined : text;
+}
+
+/** An int once Python has decoded our JSON (`true`/`false` too: bool is an int subclass). */
+function pyInt(v: DescValue): bigint | undefined {
+  if (typeof v === "boolean") return v ? 1n : 0n;
+  return typeof v === "number" && isPyInt(v) ? BigInt(JSON.stringify(v)) : undefined;
+}
+
+/**
+ * `decimal.Decimal(list)`: the tuple form `(sign, digits, exponent)`, as CPython's `_decimal` reads it
+ * (`dectuple_as_str`): length 3, sign an int 0 or 1, digits a list of ints 0–9, exponent an int or `"F"`
+ * (infinity), `"n"`/`"N"` (NaN); anything else raises ValueError (the server answers 500).
+ */
+function tupleDecimal(t: readonly DescValue[], field: string): Comparand {
+  const fail = (why: string): never => {
+    throw new RatingEngineError(`desc value of ${field} (${JSON.stringify(t)}): ${why} (server: 500)`);
+  };
+  if (t.length !== 3) fail("a list for Decimal() must have 3 items (sign, digits, exponent)");
+  const [signItem, digitsItem, expItem] = t as [DescValue, DescValue, DescValue];
+  const sign = pyInt(signItem);
+  if (sign !== 0n && sign !== 1n) return fail("the sign must be an integer with the value 0 or 1");
+  let exp: bigint | "F" | "n" | "N";
+  if (typeof expItem === "string") {
+    if (expItem !== "F" && expItem !== "n" && expItem !== "N")
+      return fail("the exponent string must be 'F', 'n' or 'N'");
+    exp = expItem;
+  } else {
+    const e = pyInt(expItem);
+    if (e === undefined) return fail("the exponent must be an integer");
+    exp = e;
+  }
+  if (!Array.isArray(digitsItem)) return fail("the coefficient must be a tuple of digits");
+  let coef = "";
+  for (const d of digitsItem as readonly DescValue[]) {
+    const n = pyInt(d);
+    if (n === undefined || n < 0n || n > 9n) return fail("the coefficient must be a tuple of digits");
+    coef += String(n);
+  }
+  if (exp === "F") return { infinite: sign === 1n ? -1 : 1 };
+  if (typeof exp === "string") return fail("is NaN, which thresholds cannot compare");
+  if (exp < BigInt(Number.MIN_SAFE_INTEGER) || exp > BigInt(Number.MAX_SAFE_INTEGER))
+    return fail("exponent out of range");
+  return { sign: sign === 1n ? 1 : 0, coef: BigInt(coef || "0"), exp: Number(exp) };
 }

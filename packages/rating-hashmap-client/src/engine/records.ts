@@ -18,16 +18,32 @@ export interface PricedRecord {
 
 const PLAIN = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-function scalars(o: unknown): o is Record<string, DescValue> {
-  if (typeof o !== "object" || o === null || Array.isArray(o)) return false;
+/** A JSON value (finite numbers; plain arrays and objects of JSON values). */
+function json(v: unknown, depth: number): boolean {
+  const t = typeof v;
+  if (t === "string" || t === "boolean" || v === null) return true;
+  if (t === "number") return Number.isFinite(v);
+  if (t !== "object" || depth > 64) return false;
+  if (Array.isArray(v)) {
+    for (const x of v) if (!json(x, depth + 1)) return false;
+    return true;
+  }
+  return values(v as object, depth + 1);
+}
+
+/** A plain object of JSON values. */
+function values(o: object, depth: number): boolean {
+  const proto = Object.getPrototypeOf(o);
+  if (proto !== Object.prototype && proto !== null) return false;
   for (const k in o) {
     if (!Object.hasOwn(o, k)) return false;
-    const v = (o as Record<string, unknown>)[k];
-    const t = typeof v;
-    if (!(t === "string" || t === "boolean" || v === null || (t === "number" && Number.isFinite(v))))
-      return false;
+    if (!json((o as Record<string, unknown>)[k], depth)) return false;
   }
   return true;
+}
+
+function scalars(o: unknown): o is Record<string, DescValue> {
+  return typeof o === "object" && o !== null && !Array.isArray(o) && values(o, 0);
 }
 
 function fast(r: unknown, volumes: Map<string, PyDecimal>): PricedRecord | undefined {

@@ -7,12 +7,12 @@
  * exactly at their level (the same number written other ways: `10`, `"10.00000000"`, `10.0`), groups, and
  * tenant rules (which the quote must ignore). Seeded, so MK_TEST_SEED replays a run.
  */
-import type { HashMapClient, MapType, UsageRecord } from "../../src/index.js";
+import type { DescValue, HashMapClient, MapType, UsageRecord } from "../../src/index.js";
 import { HashMapHttpError } from "../../src/index.js";
 import { unique } from "./services.js";
 
 type R = () => number;
-type Scalar = string | number | boolean | null;
+type Scalar = DescValue;
 const pick = <T>(r: R, items: readonly T[]): T => items[Math.floor(r() * items.length)] as T;
 const count = (r: R, max: number) => Math.floor(r() * (max + 1));
 const digits = (r: R, n: number) => Array.from({ length: n }, () => Math.floor(r() * 10)).join("");
@@ -74,6 +74,14 @@ const TEXT_VALUES: Scalar[] = [
   "V0",
   "é",
   "𝔘",
+  // Lists and dicts, matched by Python's repr.
+  "[1, 'a']",
+  "{'k': None}",
+  "['x', [1.5, True, None]]",
+  [1, "a"],
+  { k: null },
+  ["x", [1.5, true, null]],
+  { "it's": '"q"' },
 ];
 const ODD_NUMBERS: Scalar[] = [
   0,
@@ -96,6 +104,19 @@ const ODD_NUMBERS: Scalar[] = [
   "1__0",
   "x",
   "",
+  // decimal.Decimal(list) reads the tuple form (sign, digits, exponent); a dict raises.
+  [0, [4, 0, 9, 6], 0],
+  [1, [5], 0],
+  [0, [1, 2], -1],
+  [0, [], 0],
+  [true, [1], 2],
+  [0, [1], "F"],
+  [1, [1], "F"],
+  [0, [1], "n"],
+  [0, [1.5], 0],
+  [2, [1], 0],
+  [0, [1, 2]],
+  { k: null },
 ];
 const VOLUMES = [
   "1",

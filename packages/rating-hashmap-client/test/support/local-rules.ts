@@ -2,7 +2,7 @@
  * Random local rule sets (no server) for the engine's fast-path and streaming tests: costs the fast path can
  * hold and some it cannot, tenants, groups, thresholds at shared levels, desc values of every JSON type.
  */
-import type { RuleSet, UsageRecord } from "../../src/index.js";
+import type { DescValue, RuleSet, UsageRecord } from "../../src/index.js";
 
 type Rnd = () => number;
 const pick = <T>(r: Rnd, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
@@ -80,7 +80,7 @@ export function drawLocal(r: Rnd) {
     for (let i = Math.floor(r() * 6); i > 0; i--)
       mappings.push({
         mapping_id: uuid(n++),
-        value: pick(r, ["v0", "v1", "4096", "True", "None", "0.5"]),
+        value: pick(r, ["v0", "v1", "4096", "True", "None", "0.5", "[1, 'a']", "{'k': None}"]),
         service_id: null,
         field_id: f.field_id,
         ...common(),
@@ -95,11 +95,29 @@ export function drawLocal(r: Rnd) {
           ...common(),
         });
   }
-  const values = ["v0", "v1", "4096", 4096, 0.5, true, null, "2048", " 10 ", "1e400", "-Infinity", 7, 1e-7];
+  const values: DescValue[] = [
+    "v0",
+    "v1",
+    "4096",
+    4096,
+    0.5,
+    true,
+    null,
+    "2048",
+    " 10 ",
+    "1e400",
+    "-Infinity",
+    7,
+    1e-7,
+    [1, "a"],
+    { k: null },
+    [0, [2, 0, 4, 8], 0],
+    [1, [5], -1],
+  ];
   const records: UsageRecord[] = Array.from({ length: 1 + Math.floor(r() * 12) }, () => {
     const desc = {
-      metadata: {} as Record<string, string | number | boolean | null>,
-      groupby: {} as Record<string, string | number | boolean | null>,
+      metadata: {} as Record<string, DescValue>,
+      groupby: {} as Record<string, DescValue>,
     };
     for (const name of ["f0", "f1", "f2"])
       if (r() < 0.7) desc[r() < 0.3 ? "groupby" : "metadata"][name] = pick(r, values);
