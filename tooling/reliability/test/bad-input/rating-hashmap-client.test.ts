@@ -223,8 +223,10 @@ const OPERATIONS: Operation[] = [
     refuse: {
       volume: badDecimals.filter((s) => s.label !== "13 integer digits"),
       desc: [
-        { label: "key outside metadata", value: { flavor: "m1" } },
-        { label: "nested object", value: { metadata: { a: {} } } },
+        // Keys outside metadata/groupby go to the server unchanged (cloudkittyclient's own sample sends
+        // them), and metadata values may be any JSON value; what JSON cannot carry is refused.
+        { label: "not an object", value: "flavor=m1" },
+        { label: "NaN in metadata", value: { metadata: { a: Number.NaN } } },
       ],
     },
   },
