@@ -56,11 +56,7 @@ export async function fetchRuleSet(
           thresholds.push(...t);
         }
       }
-      return { fields, mappings, thresholds } as {
-        fields: typeof fields;
-        mappings: Mapping[];
-        thresholds: Threshold[];
-      };
+      return { fields, mappings, thresholds };
     }),
   );
   // Only the rules the module would load (rules of CloudKitty 17 carry no dates: all of them).
