@@ -9,10 +9,25 @@
 import { readFileSync } from "node:fs";
 import { seededRandom } from "@meterkit/core/testing";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { HashMapClient, UsageRecord } from "../src/index.js";
 import { createRatingEngine, fetchRuleSet, RatingEngineError } from "../src/index.js";
 import { type CreatedQuote, createQuote, deleteQuote, drawQuote } from "./support/generate-quotes.js";
 import { runPython } from "./support/python.js";
 import { haveCloudKitty, retryingClient, services, stableQuote, unique } from "./support/services.js";
+
+/**
+ * The quote, asked again (with a growing pause) while it answers "0" and the engine does not: CloudKitty drops
+ * the whole hashmap module from a quote when any rule on the server is deleted while it loads, and other test
+ * files delete rules at the same time. A price of "0" is only believed once it has held for six tries.
+ */
+async function settledQuote(hm: HashMapClient, records: UsageRecord[], local: string): Promise<string> {
+  let price = await stableQuote(hm, records, local);
+  for (let attempt = 1; price === "0" && local !== "0" && attempt <= 6; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
+    price = await hm.quote({ resources: records });
+  }
+  return price;
+}
 
 const CASES = Number(process.env.MK_HASHMAP_PROPERTY_CASES ?? 500);
 const SEED = Number(process.env.MK_TEST_SEED ?? 20261122);
@@ -124,7 +139,7 @@ describe.skipIf(!haveCloudKitty)("local engine = CloudKitty's quote (real server
               if (!(error instanceof RatingEngineError)) throw error;
               local = { status: 500 };
             }
-            const server = await stableQuote(hm, created.records, "price" in local ? local.price : "").then(
+            const server = await settledQuote(hm, created.records, "price" in local ? local.price : "").then(
               (price) => ({ price }),
               (error: { status?: number }) => ({ status: error.status }),
             );
