@@ -21,9 +21,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fileBackend, inspect, setUsage } from "./file-backend.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// Measured on a shared 2-core machine at load 10–20: 200 kills take about 155 s a campaign, 5.3 min for
-// both (kills timed 0–400 ms after start instead: 3.6 min at load 6–9, but at load 15 the agent finished
-// almost nothing between kills). MK_FAULT_KILLS=50 for a quick local run.
+// Measured on a shared 2-core machine at load 7–20: 200 kills take 150–250 s a campaign, 5.3–8.3 min for
+// both; about 0.45 s of CPU a kill, most of it a fresh node process (kills timed 0–400 ms after start
+// instead: 3.6 min at load 6–9, but at load 15 a lone agent finished 3 orders under fire; 0–29 requests
+// instead of 0–59: no faster, 5.8 min at load 10–12). MK_FAULT_KILLS=50 for a quick local run.
 const KILLS = Number(process.env.MK_FAULT_KILLS ?? 200);
 const OFFERING = "cf4eb9c29fc74af4ade667fcb53633d5";
 const PROJECT = "8a158ebf1abf4c74a431b9c65a0d7829";
