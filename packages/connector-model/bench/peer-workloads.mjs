@@ -11,9 +11,9 @@
 // beside ours (bench/README.md): nflex-connector-utils cannot be installed here, so it is not re-run.
 //
 // Run: pnpm --filter @meterkit/connector-model bench (builds first). Prints a table and BENCH lines.
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+
 import { isDeepStrictEqual } from "node:util";
+import { freshPass } from "../../../tooling/bench/fresh-process.mjs";
 import {
   Connections,
   ImageDetail,
@@ -219,20 +219,12 @@ if (process.argv.includes("--one-pass")) {
 }
 
 // Cold: a fresh process, first pass.
-const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--one-pass"], {
-  encoding: "utf8",
-});
-if (child.status !== 0) throw new Error(`cold pass failed: ${child.stderr}`);
-const cold = JSON.parse(child.stdout.trim().split("\n").at(-1));
+const cold = freshPass(import.meta.url, "--one-pass");
 for (const [key, form] of [
   ["json", "json"],
   ["jsonBase", "base"],
 ]) {
-  const run = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--json-pass", form], {
-    encoding: "utf8",
-  });
-  if (run.status !== 0) throw new Error(`JSON pass failed: ${run.stderr}`);
-  cold[key] = JSON.parse(run.stdout.trim().split("\n").at(-1));
+  cold[key] = freshPass(import.meta.url, "--json-pass", form);
 }
 // Warm: best of WARM_PASSES in this process.
 const runs = Array.from({ length: WARM_PASSES }, pass);

@@ -8,9 +8,9 @@
 // machine are documented beside ours (bench/README.md); nflex-connector-utils is not installable here.
 //
 // Run: pnpm --filter @meterkit/metric-parser bench (builds first). Prints a table and BENCH lines.
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
+
 import jsep from "jsep";
+import { freshPass } from "../../../tooling/bench/fresh-process.mjs";
 import { CaseExpressionParser, SimpleExpressionParser } from "../dist/index.js";
 
 const EVALUATIONS = Number(process.env.MK_BENCH_EVALUATIONS ?? 1_000_000);
@@ -95,11 +95,7 @@ if (process.argv.includes("--one-pass")) {
   process.exit(0);
 }
 
-const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), "--one-pass"], {
-  encoding: "utf8",
-});
-if (child.status !== 0) throw new Error(`cold pass failed: ${child.stderr}`);
-const cold = JSON.parse(child.stdout.trim().split("\n").at(-1));
+const cold = freshPass(import.meta.url, "--one-pass");
 const runs = Array.from({ length: WARM_PASSES }, pass);
 const warm = Object.fromEntries(Object.keys(cold).map((k) => [k, Math.max(...runs.map((r) => r[k]))]));
 
