@@ -372,6 +372,15 @@ export class FastPricer {
           : addR(R.s, R.m, R.v, R.e, c.s, c.m, c.v, c.e);
         if (!ok) return false;
       }
+      // Decimal(0) + x is x itself when x is not zero and its exponent is not positive (Python keeps the
+      // smaller exponent, x's); otherwise the general rule.
+      if (i === 0 && R.m !== 0 && R.e <= 0) {
+        ps = R.s;
+        pm = R.m;
+        pv = R.v;
+        pe = R.e;
+        continue;
+      }
       if (!addR(ps, pm, pv, pe, R.s, R.m, R.v, R.e)) return false;
       ps = R.s;
       pm = R.m;
