@@ -4,18 +4,7 @@
  * tenant-less, in groups; service and field thresholds), its costs and levels written as CloudKitty 17 returns
  * them (Numeric(40,28) costs, Numeric(20,8) levels), and usage records drawn from a seeded PRNG.
  */
-
-/** A deterministic PRNG (mulberry32). */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from "@meterkit/core/testing";
 
 const id = (kind, i) =>
   `${kind.padEnd(8, "0").slice(0, 8)}-0000-4000-8000-${String(i).padStart(12, "0")}`.replace(
@@ -109,7 +98,7 @@ export function ruleSet(n) {
 
 /** Usage records for `rules` (records `from` … `from + count`), the same for any caller and seed. */
 export function* records(rules, count, seed = 17, from = 0) {
-  const r = prng(seed + from);
+  const r = seededRandom(seed + from);
   const { flavors, images, vtypes } = rules.counts;
   const pick = (n) => Math.floor(r() * n * 1.05); // ~5 % unknown values
   for (let i = from; i < from + count; i++) {
