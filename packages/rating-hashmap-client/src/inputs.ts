@@ -251,19 +251,11 @@ export const SENT_NEWER_FILTERS = [
   "deleted_by",
 ] as const;
 
-/** The query parameters only newer CloudKitty releases know (`force` is one of creation). @internal */
-export const NEWER_FILTERS = [
-  "force",
-  "deleted",
-  "is_active",
-  "all",
-  "start",
-  "end",
-  "description",
-  "updated_by",
-  "created_by",
-  "deleted_by",
-] as const;
+/**
+ * The query parameters only newer CloudKitty releases know: those sent as they are, `all` (resolved by the
+ * client) and `force` (one of creation). @internal
+ */
+export const NEWER_FILTERS = ["force", "all", ...SENT_NEWER_FILTERS] as const;
 
 /** One object named by its id, e.g. `{ serviceId }`: the input of `get`, `delete` and friends. @internal */
 export function idInput<K extends string>(key: K) {
