@@ -2,7 +2,9 @@
  * The output formats every meterkit CLI shares, as cliff (the python-openstackclient family) names them:
  * `table` (the default), `json` (the command's data exactly), `csv` and `value` (for scripts), and
  * `-c/--column` to keep only some columns — so a script written for `cloudkitty … -f value -c "Mapping ID"`
- * keeps working with only the program's name changed.
+ * keeps working with only the program's name changed. A program that opts in to cliff's formatter options
+ * (`withCliffOutput`, `output-options.ts`) also gets `yaml` and `shell`, and its results are printed as
+ * cliff prints them (`cliff-output.ts`, loaded when asked for).
  */
 import { UsageError } from "./exit-codes.js";
 import type { CommandResult, OptionSpec } from "./program.js";
@@ -10,12 +12,21 @@ import { cellText, renderFields, renderTable } from "./table.js";
 
 /** The formats `--format` takes. @public */
 export const FORMATS = ["table", "json", "csv", "value"] as const;
-/** One of {@link FORMATS}. @public */
-export type OutputFormat = (typeof FORMATS)[number];
+/** The formats of a program with cliff's formatter options (`withCliffOutput`). @public */
+export const CLIFF_FORMATS = [...FORMATS, "yaml", "shell"] as const;
+/** One of {@link CLIFF_FORMATS}. @public */
+export type OutputFormat = (typeof CLIFF_FORMATS)[number];
 
 /** The `--format` option (with the program's short spelling, e.g. cliff's `-f`). @internal */
 export function formatOption(short: string | undefined): OptionSpec {
-  return { name: "format", short, valueName: FORMATS.join("|"), help: "Output format", defaultText: "table" };
+  return {
+    name: "format",
+    short,
+    valueName: FORMATS.join("|"),
+    choices: FORMATS,
+    help: "Output format",
+    defaultText: "table",
+  };
 }
 
 /** The `--column` option; `-c` where the program spells `--format` `-f`, as cliff does. @internal */
@@ -29,22 +40,39 @@ export function columnOption(formatShort: string | undefined): OptionSpec {
   };
 }
 
-/** The format asked for, checked before the command runs (so nothing is sent on a typo). @internal */
+/**
+ * The format asked for, checked before the command runs (so nothing is sent on a typo); which formats the
+ * program offers is checked by the parser (the option's `choices`).
+ * @internal
+ */
 export function parseFormat(value: unknown): OutputFormat {
   const format = (value as string | undefined) ?? "table";
-  if (!(FORMATS as readonly string[]).includes(format))
+  if (!(CLIFF_FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format must be ${FORMATS.join(", ")}, got '${format}'`);
   return format as OutputFormat;
 }
 
-/** A result as rows: a list's table, one object's fields as one row, or a list of objects. */
-interface Rows {
+let cliff: typeof import("./cliff-output.js") | undefined;
+
+/**
+ * Load cliff's formatters (and the YAML emitter when `yaml`), once: only a program with cliff's options
+ * that is asked for one of them pays for their modules.
+ * @internal
+ */
+export async function loadCliffOutput(yaml: boolean): Promise<void> {
+  cliff ??= await import("./cliff-output.js");
+  if (yaml) await cliff.loadYaml();
+}
+
+/** A result as rows: a list's table, one object's fields as one row, or a list of objects. @internal */
+export interface Rows {
   readonly one: boolean;
   readonly columns: readonly string[];
   readonly rows: readonly (readonly unknown[])[];
 }
 
-function rowsOf(result: CommandResult): Rows | undefined {
+/** @internal */
+export function rowsOf(result: CommandResult): Rows | undefined {
   if (result.table) return { one: false, columns: result.table.columns, rows: result.table.rows };
   if (result.fields)
     return { one: true, columns: result.fields.map(([k]) => k), rows: [result.fields.map(([, v]) => v)] };
@@ -89,6 +117,10 @@ export function renderResult(
   format: OutputFormat,
   columns?: readonly string[],
 ): string {
+  if (result.output) {
+    if (!cliff) throw new Error("[@meterkit/core] cliff's formatters are not loaded");
+    return cliff.renderCliff(result, result.output, columns ?? []);
+  }
   if (format === "json") return `${JSON.stringify(result.json ?? null, null, 2)}\n`;
   const rows = rowsOf(result);
   if (!rows) {
@@ -96,17 +128,23 @@ export function renderResult(
     return plain(result);
   }
   const chosen = select(rows, columns);
+  const text = (v: unknown) => (v === null || v === undefined ? (result.nullText ?? "") : cellText(v));
   if (format === "csv") return csv(chosen);
   if (format === "value")
     return chosen.one
-      ? chosen.columns.map((_, i) => `${cellText(chosen.rows[0]?.[i])}\n`).join("")
-      : chosen.rows.map((r) => `${r.map(cellText).join(" ")}\n`).join("");
-  if (chosen.one) return renderFields(chosen.columns.map((c, i) => [c, chosen.rows[0]?.[i]] as const));
-  return renderTable(chosen.columns, chosen.rows);
+      ? chosen.columns.map((_, i) => `${text(chosen.rows[0]?.[i])}\n`).join("")
+      : chosen.rows.map((r) => `${r.map(text).join(" ")}\n`).join("");
+  const options = { nullText: result.nullText };
+  if (chosen.one)
+    return renderFields(
+      chosen.columns.map((c, i) => [c, chosen.rows[0]?.[i]] as const),
+      options,
+    );
+  return renderTable(chosen.columns, chosen.rows, options);
 }
 
-/** The table format of a result that has no columns: its text, or its data as text. */
-function plain(result: CommandResult): string {
+/** The table format of a result that has no columns: its text, or its data as text. @internal */
+export function plain(result: CommandResult): string {
   if (result.text !== undefined)
     return result.text.endsWith("\n") || result.text === "" ? result.text : `${result.text}\n`;
   const data = result.json;

@@ -19,7 +19,10 @@ function optionLines(
   options: readonly OptionSpec[],
   more: readonly (readonly [string, string])[] = [],
 ): string[] {
-  const shownOptions = options.filter((o) => !o.hidden);
+  // A kit option a program also declares as a global is listed once, as the program declares it.
+  const shownOptions = options.filter(
+    (o, i) => !o.hidden && options.findIndex((p) => p.name === o.name) === i,
+  );
   const rows: (readonly [string, string])[] = shownOptions.map((o) => {
     const extra = [o.env ? `env ${o.env}` : "", o.defaultText ? `default: ${o.defaultText}` : ""]
       .filter(Boolean)

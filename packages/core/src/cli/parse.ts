@@ -40,7 +40,11 @@ function shown(token: string): string {
  */
 export function parseArgv(argv: readonly string[], rules: ParseRules): Parsed {
   const bySpelling = new Map<string, OptionSpec>();
+  const named = new Set<string>();
   for (const option of rules.options) {
+    // The same option listed twice (a program declaring a kit option as a global too): the first one counts.
+    if (named.has(option.name)) continue;
+    named.add(option.name);
     for (const s of spellings(option, rules.dashes)) bySpelling.set(s, option);
   }
   const out: Parsed = { options: {}, positionals: [], help: false, version: false };
@@ -89,6 +93,8 @@ export function parseArgv(argv: readonly string[], rules: ParseRules): Parsed {
       value = next;
       i++;
     }
+    if (option.choices && !option.choices.includes(value))
+      throw new UsageError(`${spelling} must be ${option.choices.join(", ")}, got '${value}'`);
     if (option.multiple) {
       const list = (out.options[option.name] as string[] | undefined) ?? [];
       list.push(value);

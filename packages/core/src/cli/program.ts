@@ -1,5 +1,6 @@
 /** What a CLI built with the kit declares: its commands, their arguments and options, its global options. */
 import type { Dispatcher } from "undici";
+import type { OutputSettings } from "./output-options.js";
 
 /** One option. `name` is written `--name` (or `-name` in single-dash programs); `short` is one letter. @public */
 export interface OptionSpec {
@@ -21,6 +22,8 @@ export interface OptionSpec {
   readonly defaultText?: string | undefined;
   /** Hidden from help (a compatibility spelling). */
   readonly hidden?: boolean | undefined;
+  /** The values a string option takes; any other is a usage error naming them (argparse's `choices`). */
+  readonly choices?: readonly string[] | undefined;
 }
 
 /** One positional argument. @public */
@@ -48,6 +51,10 @@ export interface CommandResult {
   readonly table?: { readonly columns: readonly string[]; readonly rows: readonly (readonly unknown[])[] };
   /** One object: `Field | Value` rows. */
   readonly fields?: readonly (readonly [string, unknown])[];
+  /** How a `null` cell reads in table and value formats (cliff's Python commands print `None`). Default empty. */
+  readonly nullText?: string | undefined;
+  /** cliff's formatter options, attached by `withCliffOutput` (a program's opt-in). @internal */
+  readonly output?: OutputSettings | undefined;
 }
 
 /** Where a command runs: its arguments, the global option values, the program's I/O. @public */
@@ -69,6 +76,12 @@ export interface CommandSpec<S = unknown> {
   readonly description?: string | undefined;
   readonly positionals?: readonly PositionalSpec[] | undefined;
   readonly options?: readonly OptionSpec[] | undefined;
+  /**
+   * What it prints, as cliff's command classes: a `Lister` (`list`: takes the sort options, not `-f shell`)
+   * or a `ShowOne` (`one`: `-f shell`, `--prefix`, no sorting). Checked before the command runs; unset, the
+   * result decides (a list cannot be printed `-f shell`).
+   */
+  readonly shows?: "list" | "one" | undefined;
   /** Does the command's work; a thrown error becomes one stderr line and its exit code. */
   run(context: CommandContext<S>): Promise<CommandResult>;
 }
@@ -114,4 +127,6 @@ export interface CliIo {
   readonly cwd?: string | undefined;
   /** The undici dispatcher every request goes through (tests point it at a local server). */
   readonly dispatcher?: Dispatcher | undefined;
+  /** The terminal's width when stdout is one (`--fit-width`); unset: `process.stdout`'s when it is a TTY. */
+  readonly columns?: number | undefined;
 }
