@@ -92,3 +92,47 @@ describe("fast engine = reference engine", () => {
     expect(compared).toBeGreaterThan(CASES);
   });
 });
+
+describe("desc keys that objects inherit", () => {
+  // Fields named like Object.prototype's members: a record that lacks the key must not match through the
+  // inherited member ("toString" is a function, "__proto__" an object), one that owns it must.
+  const names = ["toString", "constructor", "__proto__", "hasOwnProperty", "valueOf"];
+  const rules: RuleSetInput = {
+    services: [{ service_id: "s1", name: "svc" }],
+    fields: names.map((name, i) => ({ field_id: `f${i}`, name, service_id: "s1" })),
+    groups: [],
+    mappings: names.map((_, i) => ({
+      mapping_id: `m${i}`,
+      value: "x",
+      type: "flat" as const,
+      cost: `${i + 1}.5`,
+      field_id: `f${i}`,
+      service_id: null,
+      group_id: null,
+      tenant_id: null,
+    })),
+    thresholds: [],
+  };
+  const records: UsageRecord[] = [
+    { service: "svc", volume: "2", desc: { metadata: {} } },
+    {
+      service: "svc",
+      volume: "2",
+      desc: JSON.parse('{"groupby": {"__proto__": "x"}, "metadata": {"valueOf": "x"}}'),
+    },
+    { service: "svc", volume: "3", desc: { metadata: { toString: "x", constructor: "y" } } },
+    {
+      service: "svc",
+      volume: "1",
+      desc: { groupby: Object.assign(Object.create(null), { hasOwnProperty: "x" }) },
+    },
+  ];
+
+  it("match only keys the desc owns, as the reference does", () => {
+    const want = reference(rules, records);
+    const engine = createRatingEngine(rules);
+    expect({ total: engine.price(records), each: engine.pricePerRecord(records) }).toEqual(want);
+    // Flat mappings of one group: the highest wins (3.5 vs 5.5 on the second record).
+    expect(want.each).toEqual(["0", "11.0", "4.5", "4.5"]);
+  });
+});

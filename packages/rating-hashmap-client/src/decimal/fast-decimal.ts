@@ -34,11 +34,14 @@ export class Fx {
 /** The result registers of {@link mulR} and {@link addR}. @internal */
 export const R = { s: 0, m: 0, v: 0, e: 0 };
 
-/** Digits of a safe integer ≥ 1. */
+/** Digits of a safe integer ≥ 1 (a binary search over the powers of ten: four comparisons). */
 function digits(m: number): number {
-  let d = 1;
-  while (d < 16 && m >= (P10[d] as number)) d++;
-  return d;
+  if (m < 1e8) {
+    if (m < 1e4) return m < 1e2 ? (m < 10 ? 1 : 2) : m < 1e3 ? 3 : 4;
+    return m < 1e6 ? (m < 1e5 ? 5 : 6) : m < 1e7 ? 7 : 8;
+  }
+  if (m < 1e12) return m < 1e10 ? (m < 1e9 ? 9 : 10) : m < 1e11 ? 11 : 12;
+  return m < 1e14 ? (m < 1e13 ? 13 : 14) : m < 1e15 ? 15 : 16;
 }
 
 /** Python's rounding to 28 digits, which for a 16-digit `m` only raises the exponent. */

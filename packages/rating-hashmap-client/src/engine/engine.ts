@@ -75,40 +75,68 @@ function priceAll(c: Compiled, records: readonly UsageRecord[]): Prices {
     names: [],
     slow: new Map(),
   };
-  const ids = new Map<string, number>();
-  const put = (i: number, exact: PyDecimal | undefined, service: string) => {
-    let id = ids.get(service);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(service, id);
-      out.names.push(service);
+  const { pricer, entries } = c;
+  // A record's service id: the rule set's services first (their FastService index), then unknown names.
+  const idOf: (number | undefined)[] = [];
+  const unknown = new Map<string, number>();
+  const names = out.names;
+  let i = 0;
+  for (; i < n; i++) {
+    if (!readRecord(records[i])) break;
+    const qty = pricer.qty(current.volume, parseVolume);
+    if (!qty) break;
+    const { service, metadata, groupby } = current;
+    const svc = pricer.services.get(service);
+    let id: number | undefined;
+    if (svc) {
+      id = idOf[svc.index];
+      if (id === undefined) {
+        id = names.length;
+        idOf[svc.index] = id;
+        names.push(service);
+      }
+    } else {
+      id = unknown.get(service);
+      if (id === undefined) {
+        id = names.length;
+        unknown.set(service, id);
+        names.push(service);
+      }
     }
     out.ids[i] = id;
-    if (exact) {
-      out.slow.set(i, exact);
-      out.m[i] = Number.NaN;
-    } else {
+    if (pricer.price(svc, qty, metadata, groupby)) {
       out.s[i] = R.s;
       out.m[i] = R.m;
       out.v[i] = R.v;
       out.e[i] = R.e;
+    } else {
+      out.slow.set(i, pricePoint(entries.get(service), qty.dec, { metadata, groupby }));
+      out.m[i] = Number.NaN;
     }
-  };
-  let i = 0;
-  for (; i < n; i++) {
-    if (!readRecord(records[i])) break;
-    const qty = c.pricer.qty(current.volume, parseVolume);
-    if (!qty) break;
-    const { service, metadata, groupby } = current;
-    put(i, priceOne(c, service, qty, metadata, groupby), service);
   }
   if (i === n && n > 0) return out;
   // Not every record passed the hand check: zod validates them all (and throws naming the bad one).
-  ids.clear();
-  out.names.length = 0;
+  const ids = new Map<string, number>();
+  names.length = 0;
   out.slow.clear();
   prepareRecords(records).forEach((r, j) => {
-    put(j, priceOne(c, r.service, c.pricer.qtyOf(r.qty), r.metadata, r.groupby), r.service);
+    let id = ids.get(r.service);
+    if (id === undefined) {
+      id = names.length;
+      ids.set(r.service, id);
+      names.push(r.service);
+    }
+    out.ids[j] = id;
+    const exact = priceOne(c, r.service, pricer.qtyOf(r.qty), r.metadata, r.groupby);
+    if (exact) {
+      out.slow.set(j, exact);
+      out.m[j] = Number.NaN;
+    } else {
+      out.s[j] = R.s;
+      out.m[j] = R.m;
+      out.v[j] = R.v;
+      out.e[j] = R.e;
+    }
   });
   return out;
 }
@@ -121,6 +149,13 @@ function priceText(p: Prices, i: number): string {
   return formatDecimal(p.s[i] as number, fxCoefText(m, p.v[i] as number, e), e);
 }
 
+/** Add price `i` of `p` to `sum` (a plain function: a closure per call made V8 re-optimize `total` each time). */
+function addPrice(sum: Sum, p: Prices, i: number): void {
+  const m = p.m[i] as number;
+  if (Number.isNaN(m)) sum.addDecimal(p.slow.get(i) as PyDecimal);
+  else sum.add(p.s[i] as number, m, p.v[i] as number, p.e[i] as number);
+}
+
 /**
  * The quote's total: the API groups resources by service, then CloudKitty's DataFrame adds the services in
  * `sorted(usage.keys())` order (code points) and sums from Decimal(0) in that order; under 28 digits the order
@@ -129,12 +164,7 @@ function priceText(p: Prices, i: number): string {
 function total(p: Prices): string {
   const n = p.ids.length;
   const sum = new Sum();
-  const add = (i: number) => {
-    const m = p.m[i] as number;
-    if (Number.isNaN(m)) sum.addDecimal(p.slow.get(i) as PyDecimal);
-    else sum.add(p.s[i] as number, m, p.v[i] as number, p.e[i] as number);
-  };
-  if (p.names.length === 1) for (let i = 0; i < n; i++) add(i);
+  if (p.names.length === 1) for (let i = 0; i < n; i++) addPrice(sum, p, i);
   else {
     // A stable counting sort of the records by the rank of their service name.
     const rank = new Int32Array(p.names.length);
@@ -149,7 +179,7 @@ function total(p: Prices): string {
     for (let r = 0; r < p.names.length; r++) start[r + 1] = (start[r + 1] as number) + (start[r] as number);
     const order = new Int32Array(n);
     for (let i = 0; i < n; i++) order[(start[rank[p.ids[i] as number] as number] as number)++] = i;
-    for (let j = 0; j < n; j++) add(order[j] as number);
+    for (let j = 0; j < n; j++) addPrice(sum, p, order[j] as number);
   }
   return sumText(sum);
 }

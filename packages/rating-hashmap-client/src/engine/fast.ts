@@ -41,14 +41,21 @@ interface ThresholdScope {
   /** `best[j][k]`: the winning threshold of `groups[j]` when `k` levels are ≤ the comparand, or null. */
   readonly best: readonly (readonly (FastThreshold | null)[])[];
 }
+interface Seen {
+  readonly matches: readonly FastRule[];
+  k: number;
+}
 interface FastField {
   readonly name: string;
+  /** False when a plain object could inherit the name from Object.prototype ("toString"…): then own-ness is checked. */
+  readonly safe: boolean;
   readonly byValue: Map<string, readonly FastRule[]>;
   readonly thresholds: ThresholdScope | undefined;
-  /** Position of a desc value among the field's levels (cleared when large: flat memory). */
-  readonly positions: Map<DescValue, number>;
-  /** The mappings a non-string desc value matches (by its `str()`), cached. */
-  readonly others: Map<DescValue, readonly FastRule[]>;
+  /**
+   * Per desc value that is not a string without levels to compare: the mappings it matches (by its `str()`)
+   * and its position among the field's levels (-1 until known). Cleared when large: flat memory.
+   */
+  readonly seen: Map<DescValue, Seen>;
 }
 /** One service, compiled. @internal */
 export interface FastService {
@@ -171,10 +178,10 @@ export class FastPricer {
           );
         fields.push({
           name: fieldName,
+          safe: !(fieldName in Object.prototype),
           byValue,
           thresholds: scope(f.thresholds, false),
-          positions: new Map(),
-          others: new Map(),
+          seen: new Map(),
         });
       }
       maxGroups = Math.max(maxGroups, groups.size);
@@ -300,35 +307,48 @@ export class FastPricer {
     for (let i = 0; i < fields.length; i++) {
       const f = fields[i] as FastField;
       // DataPoint.desc is metadata updated with groupby: groupby wins.
-      let value: DescValue;
-      if (groupby !== undefined && Object.hasOwn(groupby, f.name)) value = groupby[f.name] as DescValue;
-      else if (metadata !== undefined && Object.hasOwn(metadata, f.name))
-        value = metadata[f.name] as DescValue;
-      else continue;
-      let matches: readonly FastRule[] | undefined;
-      // Lists and dicts are neither cached (no unbounded references to caller data) nor common.
-      const object = typeof value === "object" && value !== null;
-      if (typeof value === "string") matches = f.byValue.get(value);
-      else if (object) matches = f.byValue.get(pyStr(value));
-      else {
-        // str() of a number, boolean or None, once per distinct value.
-        matches = f.others.get(value);
-        if (matches === undefined) {
-          matches = f.byValue.get(pyStr(value)) ?? NO_RULES;
-          if (f.others.size >= CACHE_LIMIT) f.others.clear();
-          f.others.set(value, matches);
-        }
+      // A validated desc holds no `undefined`, so `undefined` means absent (own-ness checked for inherited names).
+      const name = f.name;
+      let value = groupby === undefined ? undefined : groupby[name];
+      if (value !== undefined && !f.safe && !Object.hasOwn(groupby as object, name)) value = undefined;
+      if (value === undefined) {
+        value = metadata === undefined ? undefined : metadata[name];
+        if (value !== undefined && !f.safe && !Object.hasOwn(metadata as object, name)) value = undefined;
+        if (value === undefined) continue;
       }
-      if (matches)
-        for (let j = 0; j < matches.length; j++) if (!this.update(matches[j] as FastRule)) return false;
-      if (f.thresholds) {
-        let k = object ? position(f.thresholds.levels, pyDecimalOf(value, f.name)) : f.positions.get(value);
-        if (k === undefined) {
-          k = position(f.thresholds.levels, pyDecimalOf(value, f.name));
-          if (f.positions.size >= CACHE_LIMIT) f.positions.clear();
-          f.positions.set(value, k);
-        }
-        this.thresholds(f.thresholds, k);
+      let matches: readonly FastRule[] | undefined;
+      const scope = f.thresholds;
+      if (typeof value === "object" && value !== null) {
+        // Lists and dicts are neither cached (no unbounded references to caller data) nor common.
+        matches = f.byValue.get(pyStr(value));
+        if (matches)
+          for (let j = 0; j < matches.length; j++) if (!this.update(matches[j] as FastRule)) return false;
+        if (scope) this.thresholds(scope, position(scope.levels, pyDecimalOf(value, name)));
+        continue;
+      }
+      if (typeof value === "string" && !scope) {
+        matches = f.byValue.get(value);
+        if (matches)
+          for (let j = 0; j < matches.length; j++) if (!this.update(matches[j] as FastRule)) return false;
+        continue;
+      }
+      // A number, boolean or None (matched by its str()), or a string compared with levels: one lookup finds
+      // both what it matches and, once known, its position among the levels.
+      let seen = f.seen.get(value);
+      if (seen === undefined) {
+        seen = {
+          matches: f.byValue.get(typeof value === "string" ? value : pyStr(value)) ?? NO_RULES,
+          k: -1,
+        };
+        if (f.seen.size >= CACHE_LIMIT) f.seen.clear();
+        f.seen.set(value, seen);
+      }
+      matches = seen.matches;
+      for (let j = 0; j < matches.length; j++) if (!this.update(matches[j] as FastRule)) return false;
+      if (scope) {
+        // Not cached until known: a value the server fails on throws each time.
+        if (seen.k < 0) seen.k = position(scope.levels, pyDecimalOf(value, name));
+        this.thresholds(scope, seen.k);
       }
     }
     // add_rating_informations, group by group in _res order, from Decimal(0).
