@@ -36,6 +36,12 @@ const base: CliProgram = {
     { name: "rows list", summary: "Four rows", shows: "list", run: async () => counted(list(ROWS)) },
     { name: "rows none", summary: "No rows", shows: "list", run: async () => counted(list([])) },
     {
+      name: "row delete",
+      summary: "Prints nothing",
+      shows: "none",
+      run: async () => counted({ json: null, text: "" }),
+    },
+    {
       name: "row get",
       summary: "One row",
       shows: "one",
@@ -221,6 +227,8 @@ describe("what cliff's parser refuses is a usage error, before the command runs"
       /--quote must be all, minimal, none, nonnumeric, got 'some'/,
     ],
     [["rows", "list", "-f", "xml"], /-f must be table, json, csv, value, yaml, shell, got 'xml'/],
+    [["row", "delete", "-f", "json"], /--format: this command prints nothing/],
+    [["row", "delete", "--noindent"], /--noindent: this command prints nothing/],
   ])("%j", async (argv, message) => {
     const before = ran;
     const out = await run(argv);

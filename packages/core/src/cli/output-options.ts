@@ -116,8 +116,28 @@ export function readSettings(ctx: CommandContext<unknown>): OutputSettings {
   };
 }
 
-/** What a `Lister` or a `ShowOne` refuses (argparse: an invalid choice, an unrecognised argument). */
-function checkKind(shows: "list" | "one" | undefined, s: OutputSettings, g: CommandContext["globals"]): void {
+/** The formatter options without an environment variable: given on the line when set. */
+const LINE_ONLY = [
+  "format",
+  "column",
+  "noindent",
+  "print-empty",
+  "quote",
+  "prefix",
+  "sort-column",
+  "sort-ascending",
+  "sort-descending",
+];
+
+/**
+ * What a `Lister`, a `ShowOne` or a plain `Command` (which prints nothing, e.g. a delete, and has no formatter
+ * options) refuses: argparse's invalid choice or unrecognised argument.
+ */
+function checkKind(shows: CommandSpec["shows"], s: OutputSettings, g: CommandContext["globals"]): void {
+  if (shows === "none") {
+    const given = LINE_ONLY.find((name) => g[name] !== undefined);
+    if (given) throw new UsageError(`--${given}: this command prints nothing`);
+  }
   if (shows === "list") {
     if (s.format === "shell") throw new UsageError("-f shell prints one object; this command prints a list");
     if (g.prefix !== undefined) throw new UsageError("--prefix is for -f shell, which a list cannot use");

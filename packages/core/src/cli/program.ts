@@ -77,11 +77,12 @@ export interface CommandSpec<S = unknown> {
   readonly positionals?: readonly PositionalSpec[] | undefined;
   readonly options?: readonly OptionSpec[] | undefined;
   /**
-   * What it prints, as cliff's command classes: a `Lister` (`list`: takes the sort options, not `-f shell`)
-   * or a `ShowOne` (`one`: `-f shell`, `--prefix`, no sorting). Checked before the command runs; unset, the
-   * result decides (a list cannot be printed `-f shell`).
+   * What it prints, as cliff's command classes: a `Lister` (`list`: takes the sort options, not `-f shell`),
+   * a `ShowOne` (`one`: `-f shell`, `--prefix`, no sorting) or a plain `Command` (`none`: no formatter
+   * option). Checked before the command runs, in a program with cliff's options; unset, the result decides
+   * (a list cannot be printed `-f shell`).
    */
-  readonly shows?: "list" | "one" | undefined;
+  readonly shows?: "list" | "one" | "none" | undefined;
   /** Does the command's work; a thrown error becomes one stderr line and its exit code. */
   run(context: CommandContext<S>): Promise<CommandResult>;
 }
