@@ -4,8 +4,10 @@
  * once per line in one Python process, see support/cloudkitty_cli.py — MK_CLI_COMPAT_PROCESS=1 runs
  * /usr/bin/cloudkitty per command instead) and through `hashmap`, one after the other against the same
  * Keystone-protected CloudKitty with the same OS_* environment. Each command's output (JSON, value, csv,
- * table) and the server state the script leaves must be the same, once the ids each run was given are
- * replaced by the name of the step that created them.
+ * yaml, table, with cliff's formatter options: --noindent, --quote, --sort-column, --max-width,
+ * --print-empty, -c) and the server state the script leaves must be the same, once the ids each run was
+ * given are replaced by the name of the step that created them. The --os-* flags are checked on their own,
+ * without OS_* variables.
  */
 import { type ChildProcessWithoutNullStreams, execFile, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
@@ -57,22 +59,30 @@ function cloudkittyCli(): { cli: Cli; close: () => void } {
   return { cli, close: () => child.stdin.end() };
 }
 
-function processCli(file: string, argv: readonly string[], args: readonly string[] = []): Promise<Outcome> {
+function processCli(
+  file: string,
+  argv: readonly string[],
+  args: readonly string[] = [],
+  environment: Record<string, string> = env,
+): Promise<Outcome> {
   return new Promise((resolve) =>
-    execFile(file, [...args, ...argv], { env }, (error, out, err) =>
+    execFile(file, [...args, ...argv], { env: environment }, (error, out, err) =>
       resolve({ code: error ? Number(error.code ?? 1) : 0, out, err }),
     ),
   );
 }
 
 /** `hashmap`, in process (MK_CLI_COMPAT_PROCESS=1: bin.js per command). */
-const hashmapCli: Cli = async (argv) => {
-  if (process.env.MK_CLI_COMPAT_PROCESS === "1") return processCli(process.execPath, argv, [BIN]);
+const hashmapCli: Cli = (argv) => hashmapWith(env, argv);
+
+async function hashmapWith(environment: Record<string, string>, argv: readonly string[]): Promise<Outcome> {
+  if (process.env.MK_CLI_COMPAT_PROCESS === "1")
+    return processCli(process.execPath, argv, [BIN], environment);
   let out = "";
   let err = "";
-  const code = await run(argv, { env, stdout: (s) => (out += s), stderr: (s) => (err += s) });
+  const code = await run(argv, { env: environment, stdout: (s) => (out += s), stderr: (s) => (err += s) });
   return { code, out, err };
-};
+}
 
 /**
  * One step of the script: its arguments (after the program's name) from the ids captured so far, and the
@@ -87,6 +97,8 @@ interface Step {
   shared?: boolean;
   /** Run after the server state is read (the service's delete). */
   final?: boolean;
+  /** The step orders its rows itself (`--sort-column`): compare its text as printed, rows unsorted. */
+  ordered?: boolean;
 }
 
 function script(names: Names): Step[] {
@@ -240,6 +252,9 @@ function script(names: Names): Step[] {
     s((v) => ["hashmap", "threshold", "get", v.T1 as string, "-f", "value", "-c", "Level"]),
     s((v) => ["hashmap", "mapping", "get", v.M2 as string]),
     s((v) => ["hashmap", "field", "list", v.SID as string, "-f", "csv"]),
+    // cliff's formatter options. A missing value is "" in csv, None in value and table, null in json and yaml.
+    s((v) => ["hashmap", "mapping", "list", "--field-id", v.FID as string, "-f", "csv"]),
+    ...cliffSteps(),
     s((v) => ["hashmap", "mapping", "delete", v.M3 as string]),
     s((v) => ["hashmap", "threshold", "delete", v.T2 as string]),
     s((v) => ["hashmap", "group", "delete", v.GID as string]),
@@ -248,6 +263,64 @@ function script(names: Names): Step[] {
     s((v) => ["hashmap", "field", "delete", v.FID2 as string]),
     s((v) => ["hashmap", "service", "delete", v.SID as string], { final: true }),
     s((v) => ["hashmap", "service", "get", v.SID as string, ...j], { final: true, fails: true }),
+  ];
+}
+
+/**
+ * cliff's formatter options, on lists ordered by `--sort-column` (a column whose values differ, so the order
+ * does not depend on the server's): the text must be cloudkitty's exactly.
+ */
+function cliffSteps(): Step[] {
+  const fid = (v: Record<string, string>) => ["hashmap", "mapping", "list", "--field-id", v.FID as string];
+  const byValue = ["--sort-column", "Value"];
+  const o = (argv: (v: Record<string, string>) => string[]): Step => ({ argv, ordered: true });
+  return [
+    o((v) => [...fid(v), "-f", "yaml", ...byValue]),
+    o((v) => [...fid(v), "-f", "json", "--noindent", ...byValue]),
+    o((v) => [...fid(v), "-f", "csv", "--quote", "minimal", ...byValue]),
+    o((v) => [...fid(v), "-f", "csv", "--quote", "none", ...byValue, "-c", "Value", "-c", "Group ID"]),
+    o((v) => [...fid(v), "-f", "csv", "--quote", "all", "--sort-column", "Cost", "--sort-descending"]),
+    o((v) => [...fid(v), "-f", "csv", "--quote", "nonnumeric", "--sort-ascending", ...byValue]),
+    // None sorts last (first when descending); an unknown sort column is ignored.
+    o((v) => [
+      ...fid(v),
+      "-f",
+      "value",
+      "--sort-column",
+      "Nope",
+      "--sort-column",
+      "Project ID",
+      ...byValue,
+      "--sort-descending",
+    ]),
+    // -c keeps the command's column order, whatever the order asked.
+    o((v) => [...fid(v), "-f", "value", "-c", "Cost", "-c", "Mapping ID", ...byValue]),
+    // Columns shrunk to fit and cells wrapped as prettytable wraps them (ids left out: wrapped, they would
+    // not be recognised as ids by this comparison).
+    o((v) => [...fid(v), "--max-width", "30", ...byValue, "-c", "Value", "-c", "Cost", "-c", "Type"]),
+    o((v) => [...fid(v), "--max-width", "44", ...byValue, "-c", "Value", "-c", "Cost", "-c", "Project ID"]),
+    o((v) => [...fid(v), "--max-width", "0", "--fit-width", ...byValue]),
+    o((v) => ["hashmap", "threshold", "list", "--field-id", v.FID as string, "--print-empty"]),
+    o((v) => ["hashmap", "threshold", "list", "--field-id", v.FID as string, "-f", "yaml"]),
+    o((v) => ["hashmap", "threshold", "get", v.T1 as string, "-f", "yaml"]),
+    o((v) => ["hashmap", "service", "get", v.SID as string, "-f", "yaml"]),
+    o((v) => [
+      "hashmap",
+      "group",
+      "mappings",
+      "get",
+      v.GID as string,
+      "-f",
+      "json",
+      "--noindent",
+      ...byValue,
+    ]),
+    // What cliff's parser refuses on a list: -f shell, an unknown -c, --prefix.
+    { argv: (v) => ["hashmap", "mapping", "get", v.M2 as string, "-f", "shell"], fails: true },
+    { argv: (v) => [...fid(v), "-c", "Nope"], fails: true },
+    { argv: (v) => [...fid(v), "--prefix", "x"], fails: true },
+    // A delete takes no formatter option: refused before anything is sent (the state compared below).
+    { argv: (v) => ["hashmap", "mapping", "delete", v.M5 as string, "-f", "json"], fails: true },
   ];
 }
 
@@ -344,7 +417,7 @@ async function runScript(cli: Cli, names: Names, hm: HashMapClient): Promise<Run
     outputs.push({
       argv: argv.map((a) => canonical(a, ids, names)),
       code: outcome.code,
-      out: rowsSorted(canonical(out, ids, names)),
+      out: step.ordered ? canonical(out, ids, names) : rowsSorted(canonical(out, ids, names)),
     });
   }
   if (!state) throw new Error("the script has no final step");
@@ -397,7 +470,7 @@ describe.skipIf(!haveCloudKitty)("hashmap speaks cloudkitty hashmap (real CLI, r
   }, 240_000);
   afterAll(() => close());
 
-  it("every command prints the same (ids aside), in JSON, value, csv and table formats", () => {
+  it("every command prints the same (ids aside), in JSON, value, csv, yaml and table formats, with cliff's formatter options", () => {
     expect(ours.outputs.length).toBe(theirs.outputs.length);
     for (const [i, mine] of ours.outputs.entries()) {
       const ref = theirs.outputs[i];
@@ -420,6 +493,60 @@ describe.skipIf(!haveCloudKitty)("hashmap speaks cloudkitty hashmap (real CLI, r
     expect(rows((await processCli(process.execPath, argv.slice(1), [BIN])).out)).toEqual(first);
     expect(first).toHaveLength(2);
   });
+
+  it("takes the --os-* flags instead of OS_* variables (before or after the command); a password is never shown", async () => {
+    const service = await hm.services.create({ name: unique("compat-flags") });
+    try {
+      const bare = { PATH: env.PATH ?? "/usr/bin:/bin" };
+      const flags = (password: string) => [
+        "--os-auth-url",
+        env.OS_AUTH_URL ?? "",
+        "--os-username",
+        env.OS_USERNAME ?? "",
+        "--os-password",
+        password,
+        "--os-project-name",
+        env.OS_PROJECT_NAME ?? "",
+        "--os-user-domain-name",
+        "Default",
+        "--os-project-domain-name",
+        "Default",
+        "--os-region-name",
+        env.OS_REGION_NAME ?? "",
+        "--os-interface",
+        "public",
+      ];
+      const get = ["hashmap", "service", "get", service.service_id, "-f", "yaml"];
+      for (const argv of [
+        [...flags(env.OS_PASSWORD ?? ""), ...get],
+        [...get, ...flags(env.OS_PASSWORD ?? "")],
+      ]) {
+        const theirs = await processCli("/usr/bin/cloudkitty", argv, [], bare);
+        expect(theirs).toMatchObject({
+          code: 0,
+          out: `- Name: ${service.name}\n  Service ID: ${service.service_id}\n`,
+        });
+        expect(await hashmapWith(bare, argv)).toEqual({ code: 0, out: theirs.out, err: "" });
+      }
+      const secret = `wrong-${unique("pw")}`;
+      const theirs = await processCli("/usr/bin/cloudkitty", [...flags(secret), ...get], [], bare);
+      const ours = await hashmapWith(bare, [...flags(secret), ...get]);
+      // cloudkitty exits 1 on every error; meterkit says what failed (7: Keystone refused the credentials).
+      expect({ theirs: theirs.code, ours: ours.code, out: ours.out }).toEqual({
+        theirs: 1,
+        ours: 7,
+        out: "",
+      });
+      expect(ours.err).toMatch(/Keystone refused/);
+      expect(ours.err).not.toContain(secret);
+      // A mistake on the line does not echo the password either.
+      const typo = await hashmapWith(bare, [...flags(secret), "--os-pasword", secret, ...get]);
+      expect(typo.code).toBe(2);
+      expect(typo.err).not.toContain(secret);
+    } finally {
+      await hm.services.delete({ serviceId: service.service_id });
+    }
+  }, 60_000);
 
   it("leaves the server in the same state, to the stored digits (a positional cost is a float)", () => {
     expect(ours.state).toEqual(theirs.state);

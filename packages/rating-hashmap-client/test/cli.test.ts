@@ -208,7 +208,7 @@ describe("hashmap CLI: cloudkitty's forms, checked before anything is sent", () 
   });
 
   it("checks options and input as usual: formats, columns, clashing flags, a value on a service mapping", async () => {
-    expect(await local("service", "list", "-f", "yaml")).toMatchObject({ code: EXIT.usage, out: "" });
+    expect(await local("service", "list", "-f", "xml")).toMatchObject({ code: EXIT.usage, out: "" });
     expect(await local("mapping", "update", SID, "--no-group", "-g", SID)).toMatchObject({
       code: EXIT.usage,
       err: expect.stringContaining("--no-group and --group-id"),

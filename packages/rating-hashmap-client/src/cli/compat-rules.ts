@@ -171,6 +171,7 @@ function ruleCommands(kind: "mapping" | "threshold"): Command[] {
     },
     {
       name: `${kind} delete`,
+      shows: "none",
       summary: `Delete a hashmap ${kind}`,
       positionals: [{ name: idName, help: title }],
       run: async (ctx) => {

@@ -17,9 +17,15 @@ export type Command = CommandSpec<Promise<HashMapClient>>;
 /** A positional's value. @internal */
 export const arg = (ctx: Ctx, name: string) => ctx.positionals[name] as string;
 
-/** The command also spelt with cloudkitty's `hashmap` group word in front. @internal */
+/**
+ * The command also spelt with cloudkitty's `hashmap` group word in front; it prints a list (every cloudkitty
+ * hashmap command that prints is a cliff `Lister`, so `-f shell` is refused and the sort options taken; the
+ * deletes print nothing and take no formatter option).
+ * @internal
+ */
 export function withGroupWord(command: Command): Command {
-  return { ...command, aliases: [`hashmap ${command.name}`, ...(command.aliases ?? [])] };
+  const shows = command.shows ?? "list";
+  return { ...command, shows, aliases: [`hashmap ${command.name}`, ...(command.aliases ?? [])] };
 }
 
 const one = (name: string, help: string) => [{ name, help }];
@@ -58,6 +64,7 @@ export const COMPAT_COMMANDS: Command[] = [
   },
   {
     name: "service delete",
+    shows: "none",
     summary: "Delete a hashmap service (with its fields and rules)",
     positionals: one("SERVICE_ID", "Service ID"),
     run: async (ctx) => {
@@ -90,6 +97,7 @@ export const COMPAT_COMMANDS: Command[] = [
   },
   {
     name: "field delete",
+    shows: "none",
     summary: "Delete a hashmap field (with its rules)",
     positionals: one("FIELD_ID", "Field ID"),
     run: async (ctx) => {
@@ -111,6 +119,7 @@ export const COMPAT_COMMANDS: Command[] = [
   },
   {
     name: "group delete",
+    shows: "none",
     summary: "Delete a hashmap group (its rules stay, ungrouped, unless --recursive)",
     positionals: one("GROUP_ID", "Group ID"),
     options: [{ name: "recursive", type: "boolean", help: "Delete mappings recursively" }],

@@ -1,6 +1,7 @@
 /**
  * How the CLI reaches CloudKitty: `--url`/`CLOUDKITTY_URL`, or Keystone from the `OS_*` variables an openrc
- * file sets, read as the OpenStack clients (cloudkitty's os-client-config) read them.
+ * file sets (or the `--os-*` flags standing in for them, `os-options.ts`), read as the OpenStack clients
+ * (cloudkitty's os-client-config) read them.
  */
 import { keystoneAuth } from "@meterkit/core";
 import { type CliIo, UsageError } from "@meterkit/core/cli";
@@ -34,20 +35,26 @@ function keystoneOptions(env: Env) {
   }
   const userId = first(env, "OS_USER_ID");
   const projectId = first(env, "OS_PROJECT_ID", "OS_TENANT_ID");
+  // keystoneauth's default domain stands in for the user's and the project's when theirs is not given.
+  const domain = (who: "USER" | "PROJECT") => {
+    const id = first(env, `OS_${who}_DOMAIN_ID`);
+    const name = first(env, `OS_${who}_DOMAIN_NAME`);
+    if (id || name) return { id, name: id ? undefined : name };
+    const defaultId = first(env, "OS_DEFAULT_DOMAIN_ID");
+    return defaultId ? { id: defaultId } : { name: first(env, "OS_DEFAULT_DOMAIN_NAME") ?? "Default" };
+  };
+  const user = domain("USER");
+  const project = domain("PROJECT");
   return set({
     ...(userId ? { userId } : { username: first(env, "OS_USERNAME") ?? "admin" }),
     password: env.OS_PASSWORD,
-    userDomainId: first(env, "OS_USER_DOMAIN_ID"),
-    userDomainName: first(env, "OS_USER_DOMAIN_ID")
-      ? undefined
-      : (first(env, "OS_USER_DOMAIN_NAME") ?? "Default"),
+    userDomainId: user.id,
+    userDomainName: user.name,
     ...(projectId
       ? { projectId }
       : { projectName: first(env, "OS_PROJECT_NAME", "OS_TENANT_NAME") ?? "admin" }),
-    projectDomainId: first(env, "OS_PROJECT_DOMAIN_ID"),
-    projectDomainName: first(env, "OS_PROJECT_DOMAIN_ID")
-      ? undefined
-      : (first(env, "OS_PROJECT_DOMAIN_NAME") ?? "Default"),
+    projectDomainId: project.id,
+    projectDomainName: project.name,
   });
 }
 

@@ -7,10 +7,11 @@
  * command first needs it.
  */
 import { readFileSync } from "node:fs";
-import type { CliProgram, OptionSpec } from "@meterkit/core/cli";
+import { type CliProgram, type OptionSpec, withCliffOutput } from "@meterkit/core/cli";
 import type { HashMapClient } from "../client.js";
 import { COMPAT_COMMANDS, type Command, type Ctx, withGroupWord } from "./compat.js";
 import { COMPAT_RULE_COMMANDS } from "./compat-rules.js";
+import { OS_OPTIONS, osEnvironment } from "./os-options.js";
 import { DONE, itemResult, type Kind, listResult } from "./results.js";
 
 const VERSION = (
@@ -289,7 +290,7 @@ const COMMANDS: Command[] = [
 ];
 
 /** The `hashmap` program. @public */
-export const program: CliProgram<Promise<HashMapClient>> = {
+export const program: CliProgram<Promise<HashMapClient>> = withCliffOutput({
   name: "hashmap",
   version: VERSION,
   summary: "CloudKitty HashMap rules from a shell: services, fields, groups, mappings, thresholds, quotes.",
@@ -300,8 +301,12 @@ export const program: CliProgram<Promise<HashMapClient>> = {
       name: "url",
       env: "CLOUDKITTY_URL",
       valueName: "URL",
-      help: "CloudKitty's root URL (default: Keystone's catalog, from OS_AUTH_URL/OS_PASSWORD…)",
+      help: "CloudKitty's root URL (default: Keystone's catalog, from --os-auth-url/--os-password…)",
     },
+    ...OS_OPTIONS,
   ],
-  setup: async (globals, io) => (await import("./connect.js")).connect(globals.url as string | undefined, io),
-};
+  setup: async (globals, io) => {
+    const { connect } = await import("./connect.js");
+    return connect(globals.url as string | undefined, { ...io, env: osEnvironment(io.env, globals) });
+  },
+});

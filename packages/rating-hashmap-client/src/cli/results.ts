@@ -74,14 +74,11 @@ export const CK_COLUMNS = {
 /** The kind of object a cloudkitty-style command shows. @internal */
 export type CkKind = keyof typeof CK_COLUMNS;
 
-/** How cliff prints a cell in table and value formats: Python's `str()`, so a missing value is `None`. */
-function pyText(value: unknown): unknown {
-  return value === null || value === undefined ? "None" : value;
-}
-
 /**
  * A cliff `Lister`'s output, as every `cloudkitty hashmap …` command but the deletes prints it (even
- * `create` and `get`): a table with the titled columns; `--format json` a list of objects keyed by title.
+ * `create` and `get`): a table with the titled columns; `--format json` a list of objects keyed by title. A
+ * missing value is Python's `None`: `None` in table and value formats, an empty field in csv, `null` in json
+ * and yaml.
  * @internal
  */
 export function ckList(kind: CkKind, items: readonly object[]): CommandResult {
@@ -89,9 +86,7 @@ export function ckList(kind: CkKind, items: readonly object[]): CommandResult {
   const values = (item: object) => columns.map(([key]) => (item as Record<string, unknown>)[key] ?? null);
   return {
     json: items.map((item) => Object.fromEntries(values(item).map((v, i) => [columns[i]?.[1], v]))),
-    table: {
-      columns: columns.map(([, title]) => title),
-      rows: items.map((item) => values(item).map(pyText)),
-    },
+    table: { columns: columns.map(([, title]) => title), rows: items.map(values) },
+    nullText: "None",
   };
 }
