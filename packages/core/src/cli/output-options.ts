@@ -7,7 +7,7 @@
  * loads the YAML emitter only when `-f yaml` is asked, and hands the settings to the formatter with its result.
  */
 import { UsageError } from "./exit-codes.js";
-import { CLIFF_FORMATS, columnOption, loadCliffOutput, type OutputFormat } from "./formats.js";
+import { CLIFF_FORMATS, loadCliffOutput, type OutputFormat } from "./formats.js";
 import type { CliProgram, CommandContext, CommandSpec, OptionSpec } from "./program.js";
 
 /** cliff's `--quote` choices (Python's csv quoting modes). @public */
@@ -43,7 +43,13 @@ export function cliffOptions(formatShort: string | undefined): OptionSpec[] {
       help: "Output format (shell: one object only)",
       defaultText: "table",
     },
-    columnOption(formatShort),
+    {
+      name: "column",
+      short: formatShort === "f" ? "c" : undefined,
+      valueName: "COLUMN",
+      multiple: true,
+      help: "Show only this column (repeat for several; the command's column order)",
+    },
     flag("noindent", "json: whether to disable indenting the JSON"),
     {
       name: "max-width",

@@ -39,13 +39,22 @@ const OS: readonly (readonly [string, string, (readonly string[])?])[] = [
 
 const envName = (flag: string) => flag.toUpperCase().replaceAll("-", "_");
 
+/** The value's placeholder in help: what kind of value, a secret shown as such. */
+function placeholder(flag: string): string {
+  if (/password|secret|token/.test(flag)) return "SECRET";
+  if (/url|endpoint/.test(flag)) return "URL";
+  if (flag.endsWith("-id")) return "ID";
+  if (flag.endsWith("name")) return "NAME";
+  return flag.endsWith("interface") ? "INTERFACE" : "TYPE";
+}
+
 /** The `--os-*` globals. @internal */
 export const OS_OPTIONS: readonly OptionSpec[] = OS.map(([name, help, aliases]) => ({
   name,
   help,
   aliases,
   env: envName(name),
-  valueName: name.includes("password") || name.includes("secret") ? "SECRET" : envName(name),
+  valueName: placeholder(name),
 }));
 
 /**
