@@ -3,7 +3,7 @@
  * in cliff's style, `--format table|json|csv|value`, and the kit's exit codes (core's README, "CLI kit").
  */
 import { createRequire } from "node:module";
-import type { CliProgram, OptionSpec } from "@meterkit/core/cli";
+import { type CliProgram, type OptionSpec, withCliffOutput } from "@meterkit/core/cli";
 import { COMMANDS } from "./commands.js";
 import { type Connection, connect } from "./connection.js";
 
@@ -46,8 +46,8 @@ const GLOBALS: readonly OptionSpec[] = [
   ),
 ];
 
-/** The `almanach` program. @public */
-export const program: CliProgram<Connection> = {
+/** The `almanach` program, with cliff's formatter options as python-almanachclient (a cliff app) has them. @public */
+export const program: CliProgram<Connection> = withCliffOutput({
   name: "almanach",
   version,
   summary: "OpenStack Almanach, the resource lifecycle ledger, from the command line.",
@@ -55,4 +55,4 @@ export const program: CliProgram<Connection> = {
   globals: GLOBALS,
   setup: connect,
   epilogue: "Dates are ISO 8601 (2017-01-01, 2017-01-01T10:00:00+02:00); without an offset they are UTC.",
-};
+});
