@@ -1,13 +1,14 @@
 import type { Paginated, QueryValue } from "@meterkit/core";
-import { z } from "zod";
+import type { z } from "zod";
 import type { WaldurContext } from "../context.js";
 import { check } from "../input/common.js";
 import { type ListOptions, ListOptionsSchema } from "../input/list-options.js";
+import { pageSchema } from "../schemas/page-schema.js";
 
 /**
  * A paginated GET: the first page carries `page_size`, every further page is exactly the server's
  * `Link: rel="next"` URL (core's paginate), so parameters are never re-sent the way python-waldur-client
- * v0.1.5 snowballed them (`page_size=200&page_size=200&…`).
+ * v0.1.5 snowballed them (`page_size=200&page_size=200&…`). Each page is checked against `item` once.
  * @internal
  */
 export function list<T>(
@@ -24,7 +25,8 @@ export function list<T>(
     ...call,
     path,
     query: size === null ? query : { ...query, page_size: size },
-    schema: z.array(item),
+    // One compiled pass over the page, zod for whatever it does not accept (schemas/page-schema.ts).
+    schema: pageSchema(item),
     limit,
   });
 }
