@@ -13,13 +13,15 @@
  * best and median. Memory: the client's peak heap above a GC'd start over all the items vs over a quarter
  * of them (flat: it streams, it does not collect). Prints a table and BENCH lines (tooling/bench/table.mjs);
  * asserts no time. Needs `dist/` (the root `pnpm bench` builds first). Knobs: BENCH_RESOURCES (100,000),
- * BENCH_PAGE_SIZE (200, the reference's), MK_BENCH_ROUNDS (5), MK_BENCH_COLD (3).
+ * BENCH_PAGE_SIZE (200, the reference's), MK_BENCH_ROUNDS (5), MK_BENCH_COLD (3); MK_BENCH_BEFORE_DIST, a
+ * directory holding another build of this package's dist/ (e.g. the last commit's), adds it as a fourth
+ * walker, "client (before)", measured in the same rounds.
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const SELF = fileURLToPath(import.meta.url);
 const PYTHON = "/usr/bin/python3";
@@ -27,13 +29,21 @@ const TOTAL = Number(process.env.BENCH_RESOURCES ?? 100_000);
 const PAGE = Number(process.env.BENCH_PAGE_SIZE ?? 200);
 const ROUNDS = Number(process.env.MK_BENCH_ROUNDS ?? 5);
 const COLD = Number(process.env.MK_BENCH_COLD ?? 3);
+const BEFORE = process.env.MK_BENCH_BEFORE_DIST;
 
 if (process.argv[2] === "--walker") await walker(process.argv[3], process.argv[4], process.argv[5]);
 else await main();
 
 /** A child that walks the list once per `run` (or `heap <limit>`) line on stdin, answering one JSON line. */
 async function walker(kind, url, token) {
-  const walk = kind === "client" ? await clientWalk(url, token) : await undiciWalk(url, token);
+  const walk =
+    kind === "undici"
+      ? await undiciWalk(url, token)
+      : await clientWalk(
+          url,
+          token,
+          kind === "before" ? pathToFileURL(`${BEFORE}/index.js`).href : "../dist/index.js",
+        );
   for await (const line of createInterface({ input: process.stdin })) {
     const [command, arg] = line.split(" ");
     if (command === "run") {
@@ -55,8 +65,8 @@ async function walker(kind, url, token) {
   }
 }
 
-async function clientWalk(url, token) {
-  const { createWaldurClient } = await import("../dist/index.js");
+async function clientWalk(url, token, dist) {
+  const { createWaldurClient } = await import(dist);
   const waldur = createWaldurClient({ baseUrl: url, token, pageSize: PAGE });
   return async (limit, onItem) => {
     let n = 0;
@@ -128,7 +138,12 @@ async function main() {
   );
   const [first] = await once(server.stdout, "data");
   const [url, token] = String(first).trim().split(" ");
-  const kinds = ["undici", "client", ...(existsSync(PYTHON) ? ["python"] : [])];
+  const kinds = [
+    "undici",
+    "client",
+    ...(BEFORE ? ["before"] : []),
+    ...(existsSync(PYTHON) ? ["python"] : []),
+  ];
   const cold = Object.fromEntries(kinds.map((k) => [k, []]));
   const warm = Object.fromEntries(kinds.map((k) => [k, []]));
   const rss = {};
@@ -154,7 +169,7 @@ async function main() {
       }
     }
     const heap = {};
-    for (const kind of ["undici", "client"]) {
+    for (const kind of kinds.filter((k) => k !== "python")) {
       heap[kind] = {
         all: (await kept[kind].run(`heap ${TOTAL}`)).peakHeapMb,
         quarter: (await kept[kind].run(`heap ${Math.floor(TOTAL / 4)}`)).peakHeapMb,
@@ -178,6 +193,7 @@ function report(kinds, cold, warm, rss, heap) {
   const names = {
     undici: "bare undici loop",
     client: "allocation-client",
+    before: "allocation-client (before)",
     python: "python-waldur-client 0.6.4",
   };
   console.log(
@@ -226,5 +242,12 @@ function report(kinds, cold, warm, rss, heap) {
     per100k(best(warm.undici)),
     "s/100k items",
   );
+  if (BEFORE)
+    line(
+      "allocation pagination CPU, warm (best): client vs the build before",
+      per100k(best(warm.client)),
+      per100k(best(warm.before)),
+      "s/100k items",
+    );
   line("allocation peak heap Δ, all vs a quarter of the items", heap.client.all, heap.client.quarter, "MB");
 }
