@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import "./dist/cli/main.bundle.js";
+// Thin entry: dist/cli/start.js runs the CLI bundle (tooling/build/bundle-cli.mjs) with a V8 code cache.
+import "./dist/cli/start.js";

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
-// Thin entry: the CLI is dist/cli/main.js (from src/cli/main.ts), bundled into one file for start-up.
-import "./dist/cli/main.bundle.js";
+// Thin entry: dist/cli/start.js runs the CLI bundle (tooling/build/bundle-cli.mjs) with a V8 code cache.
+import "./dist/cli/start.js";
