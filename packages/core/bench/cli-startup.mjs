@@ -6,13 +6,16 @@
 // list`, noauth against the same server) is measured too, as a reference row.
 //
 // Run: pnpm --filter @meterkit/core bench (after `pnpm build` of the three CLIs). Prints a table and BENCH
-// lines; asserts nothing. Knob: MK_BENCH_CLI_RUNS (default 9 runs of each; the median is reported).
+// lines; asserts nothing. Knobs: MK_BENCH_CLI_RUNS (default 9 runs of each; the median is reported);
+// MK_BENCH_CLI_COMPARE=<dir> adds the same three commands run from another copy of packages/ (say, a build of
+// an earlier commit), interleaved with the others, for a before/after in one run.
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const PACKAGES = fileURLToPath(new URL("../../", import.meta.url));
 const RUNS = Number(process.env.MK_BENCH_CLI_RUNS ?? 9);
+const COMPARE = process.env.MK_BENCH_CLI_COMPARE;
 const CLOUDKITTY = "/usr/bin/cloudkitty";
 
 function startServer() {
@@ -101,6 +104,16 @@ for (const c of cases.filter((c) => c.args[0]?.endsWith("bin.js"))) {
     cases.splice(cases.indexOf(c), 1);
   }
 }
+if (COMPARE) {
+  const other = COMPARE.endsWith("/") ? COMPARE : `${COMPARE}/`;
+  for (const c of cases.filter((c) => c.args[0]?.endsWith("bin.js"))) {
+    cases.push({
+      ...c,
+      name: `${c.name} (compare)`,
+      args: [c.args[0].replace(PACKAGES, other), ...c.args.slice(1)],
+    });
+  }
+}
 if (existsSync(CLOUDKITTY)) {
   cases.push({
     name: "python cloudkitty hashmap service list",
@@ -145,7 +158,7 @@ for (const c of cases) {
   );
 }
 for (const c of cases.slice(1)) {
-  if (c.command === CLOUDKITTY) continue;
+  if (c.command === CLOUDKITTY || c.name.endsWith("(compare)")) continue;
   const value = median(times.get(c.name));
   const line = {
     name: `CLI start-up: ${c.name} vs node -e 0`,
