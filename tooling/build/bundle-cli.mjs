@@ -47,6 +47,7 @@ function rewrite(code, id, from, to) {
   return code.slice(0, at) + to + code.slice(at + from.length);
 }
 
+let substituted = false;
 const cliStartup = {
   name: "meterkit-cli-startup",
   async resolveId(source, importer, options) {
@@ -55,6 +56,7 @@ const cliStartup = {
       source.endsWith("/global-dispatcher.js") &&
       join(dirname(importer), source) === coreGlobalDispatcher
     ) {
+      substituted = true;
       return bundleGlobalDispatcher;
     }
     // undici as core's own dependency resolves it (the substitute lives outside core's package).
@@ -101,6 +103,10 @@ const cliStartup = {
       );
     }
     return null;
+  },
+  buildEnd(error) {
+    // Core's own module in a bundle would look for undici beside the bundle, not find it, and pull in all of it.
+    if (!error && !substituted) throw new Error(`bundle-cli: ${coreGlobalDispatcher} was not replaced`);
   },
   renderChunk(code) {
     // `let node_crypto = require("node:crypto");` (rolldown's form of a built-in an ES module imports; uses
