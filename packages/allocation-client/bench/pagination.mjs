@@ -11,11 +11,12 @@
  * `time.process_time()`) around one full pass. Cold: a fresh process's first pass (MK_BENCH_COLD samples,
  * median). Warm: one long-lived process per walker, passes interleaved round by round (MK_BENCH_ROUNDS),
  * best and median. Memory: the client's peak heap above a GC'd start over all the items vs over a quarter
- * of them (flat: it streams, it does not collect). Prints a table and BENCH lines (tooling/bench/table.mjs);
- * asserts no time. Needs `dist/` (the root `pnpm bench` builds first). Knobs: BENCH_RESOURCES (100,000),
- * BENCH_PAGE_SIZE (200, the reference's), MK_BENCH_ROUNDS (5), MK_BENCH_COLD (3); MK_BENCH_BEFORE_DIST, a
- * directory holding another build of this package's dist/ (e.g. the last commit's), adds it as a fourth
- * walker, "client (before)", measured in the same rounds.
+ * of them (flat: it streams, it does not collect), and the most still live after a GC. Prints a table and
+ * BENCH lines (tooling/bench/table.mjs); asserts no time. Needs `dist/` (the root `pnpm bench` builds
+ * first). Knobs: BENCH_RESOURCES (100,000), BENCH_PAGE_SIZE (200, the reference's), MK_BENCH_ROUNDS (5),
+ * MK_BENCH_COLD (3), MK_BENCH_PY_VERSION (0.6.4, or 0.1.5); MK_BENCH_BEFORE_DIST, a directory holding
+ * another build of this package's dist/ (e.g. the last commit's), adds it as a fourth walker,
+ * "client (before)", measured in the same rounds.
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
@@ -30,6 +31,8 @@ const PAGE = Number(process.env.BENCH_PAGE_SIZE ?? 200);
 const ROUNDS = Number(process.env.MK_BENCH_ROUNDS ?? 5);
 const COLD = Number(process.env.MK_BENCH_COLD ?? 3);
 const BEFORE = process.env.MK_BENCH_BEFORE_DIST;
+// Which python-waldur-client loop the Python walker mirrors: 0.6.4 (default) or 0.1.5 (re-sends the params).
+const PY_VERSION = process.env.MK_BENCH_PY_VERSION === "0.1.5" ? "0.1.5" : "0.6.4";
 
 if (process.argv[2] === "--walker") await walker(process.argv[3], process.argv[4], process.argv[5]);
 else await main();
@@ -56,11 +59,18 @@ async function walker(kind, url, token) {
       globalThis.gc?.();
       const base = process.memoryUsage().heapUsed;
       let peak = base;
+      let live = base;
       const items = await walk(Number(arg), (n) => {
-        // Every 500 items: often enough to catch a page's worth of garbage.
+        // Every 500 items: often enough to catch a page's worth of garbage. Every 10,000 also what is still
+        // live after a GC: what the walk retains, garbage aside.
         if (n % 500 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed);
+        if (n % 10_000 === 0) {
+          globalThis.gc?.();
+          live = Math.max(live, process.memoryUsage().heapUsed);
+        }
       });
-      console.log(JSON.stringify({ items, peakHeapMb: (peak - base) / 2 ** 20 }));
+      const mb = (x) => (x - base) / 2 ** 20;
+      console.log(JSON.stringify({ items, peakHeapMb: mb(peak), liveHeapMb: mb(live) }));
     }
   }
 }
@@ -110,6 +120,8 @@ function startWalker(kind, url, token) {
           token,
           "--page-size",
           String(PAGE),
+          "--version",
+          PY_VERSION,
         ]
       : [process.execPath, "--expose-gc", SELF, "--walker", kind, url, token];
   const child = spawn(command[0], command.slice(1), { stdio: ["pipe", "pipe", "inherit"] });
@@ -170,10 +182,9 @@ async function main() {
     }
     const heap = {};
     for (const kind of kinds.filter((k) => k !== "python")) {
-      heap[kind] = {
-        all: (await kept[kind].run(`heap ${TOTAL}`)).peakHeapMb,
-        quarter: (await kept[kind].run(`heap ${Math.floor(TOTAL / 4)}`)).peakHeapMb,
-      };
+      const all = await kept[kind].run(`heap ${TOTAL}`);
+      const quarter = await kept[kind].run(`heap ${Math.floor(TOTAL / 4)}`);
+      heap[kind] = { all: all.peakHeapMb, quarter: quarter.peakHeapMb, live: all.liveHeapMb };
     }
     report(kinds, cold, warm, rss, heap);
   } finally {
@@ -194,7 +205,7 @@ function report(kinds, cold, warm, rss, heap) {
     undici: "bare undici loop",
     client: "allocation-client",
     before: "allocation-client (before)",
-    python: "python-waldur-client 0.6.4",
+    python: `python-waldur-client ${PY_VERSION}`,
   };
   console.log(
     `client CPU to walk ${TOTAL} marketplace-resources, ${PAGE} a page, server in its own process; node ${process.version}`,
@@ -211,6 +222,7 @@ function report(kinds, cold, warm, rss, heap) {
           "peak heap Δ MB all / ¼": heap[k]
             ? `${heap[k].all.toFixed(1)} / ${heap[k].quarter.toFixed(1)}`
             : "-",
+          "live heap Δ MB": heap[k] ? +heap[k].live.toFixed(1) : "-",
         },
       ]),
     ),
