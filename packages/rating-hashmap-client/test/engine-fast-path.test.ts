@@ -93,6 +93,39 @@ describe("fast engine = reference engine", () => {
   });
 });
 
+describe("the one-pass total (no negative cost: prices are summed without being kept)", () => {
+  it(`equals the sorted sum on ${CASES} random rule sets with their costs made non-negative`, () => {
+    const r = seededRandom(31337);
+    let compared = 0;
+    for (let i = 0; i < CASES; i++) {
+      const drawn = drawLocal(r);
+      const abs = (x: { cost: string }) => ({ ...x, cost: x.cost.replace(/^-/, "") });
+      const rules = {
+        ...drawn.rules,
+        mappings: drawn.rules.mappings.map(abs),
+        thresholds: drawn.rules.thresholds.map(abs),
+      };
+      // Many records of several services in arrival order, so the sorted sum differs from the arrival one.
+      const records = [...drawn.records, ...drawn.records.slice().reverse(), ...drawn.records];
+      let want: string | "error";
+      try {
+        want = reference(rules, records).total;
+      } catch (error) {
+        if (!(error instanceof RatingEngineError)) throw error;
+        want = "error";
+      }
+      const engine = createRatingEngine(rules);
+      if (want === "error") expect(() => engine.price(records)).toThrow(RatingEngineError);
+      else {
+        const got = engine.price(records);
+        if (got !== want) expect({ case: i, rules, records, got }).toEqual({ want });
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(CASES / 2);
+  });
+});
+
 describe("desc keys that objects inherit", () => {
   // Fields named like Object.prototype's members: a record that lacks the key must not match through the
   // inherited member ("toString" is a function, "__proto__" an object), one that owns it must.

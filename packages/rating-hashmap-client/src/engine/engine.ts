@@ -12,6 +12,7 @@ import type { DescValue, UsageRecord } from "../usage.js";
 import { instant } from "./active.js";
 import { compileRules, type ServiceEntry } from "./compile.js";
 import { FastPricer, type Qty, Sum } from "./fast.js";
+import { ExactSum, exactText } from "./order-free-sum.js";
 import { current, parseVolume, prepareRecords, readRecord } from "./records.js";
 import { pricePoint } from "./reference.js";
 import { RuleSet } from "./rule-set.js";
@@ -184,6 +185,31 @@ function total(p: Prices): string {
   return sumText(sum);
 }
 
+/**
+ * The total in one pass, keeping no price: the order-free sum (`order-free-sum.ts`), which is the quote's
+ * total whatever the order of its services. `undefined` when it proves nothing (prices of both signs, a sum
+ * whose rounding could drop digits) or a record needs zod: then `price()` keeps every price and sorts.
+ */
+function orderFreeTotal(c: Compiled, records: readonly UsageRecord[]): string | undefined {
+  const n = Array.isArray(records) ? records.length : 0;
+  if (n === 0) return undefined;
+  const { pricer, entries } = c;
+  const sum = new ExactSum();
+  for (let i = 0; i < n; i++) {
+    if (!readRecord(records[i])) return undefined;
+    const qty = pricer.qty(current.volume, parseVolume);
+    if (!qty) return undefined;
+    const { service, metadata, groupby } = current;
+    if (pricer.price(pricer.services.get(service), qty, metadata, groupby)) sum.add(R.s, R.m, R.e, R.v);
+    else {
+      const p = pricePoint(entries.get(service), qty.dec, { metadata, groupby });
+      sum.add(p.sign, p.coef, p.exp, p.exp);
+    }
+    if (sum.broken) return undefined;
+  }
+  return exactText(sum.big ?? sum.n, sum.exp, sum.minExp, sum.signs === 2);
+}
+
 /** A compiled rule set that prices usage records. @public */
 export interface RatingEngine {
   /** The total price of these records, formatted as `/v1/rating/quote` formats it (e.g. `"0E-27"`). */
@@ -235,7 +261,9 @@ export function createRatingEngine(rules: RuleSet, options: RatingEngineOptions 
   const compiled: Compiled = { entries, pricer: new FastPricer(entries) };
   return {
     price(records) {
-      return total(priceAll(compiled, records));
+      // With a negative cost, prices of both signs would break the order-free sum midway (a second pass).
+      const quick = compiled.pricer.negative ? undefined : orderFreeTotal(compiled, records);
+      return quick ?? total(priceAll(compiled, records));
     },
     priceStream(records) {
       return priceStream(compiled, records);

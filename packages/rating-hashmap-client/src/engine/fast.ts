@@ -95,6 +95,8 @@ export class FastPricer {
   readonly services = new Map<string, FastService>();
   private readonly qtys = new Map<string, Qty>();
   private readonly serviceCount: number;
+  /** Whether a cost of the rule set is negative (then prices may have both signs). */
+  readonly negative: boolean = false;
   // Per group of the record being priced (indexes are per service; sized for the largest service).
   private readonly stamp: Int32Array;
   private readonly order: Int32Array;
@@ -111,7 +113,9 @@ export class FastPricer {
 
   constructor(entries: Map<string, ServiceEntry>) {
     const constants: { d: PyDecimal; fx: Fx }[] = [];
-    const fx = (d: PyDecimal): Fx | undefined => {
+    let negative = false;
+    const fx = (d: PyDecimal, cost = false): Fx | undefined => {
+      if (cost && d.sign === 1 && d.coef !== 0n) negative = true;
       const f = toFx(d);
       if (f) constants.push({ d, fx: f });
       return f;
@@ -131,7 +135,7 @@ export class FastPricer {
         return i;
       };
       const rule = (group: string, r: Rule): FastRule | undefined => {
-        const cost = fx(r.cost);
+        const cost = fx(r.cost, true);
         if (!cost) fast = false;
         return cost ? { g: g(group), rate: r.type === "rate", cost } : undefined;
       };
@@ -148,7 +152,7 @@ export class FastPricer {
         for (const [group, byLevel] of byGroup) {
           groupIds.push(g(group));
           const rules = [...byLevel.values()].map((t) => {
-            const cost = fx(t.cost);
+            const cost = fx(t.cost, true);
             const level = fx(t.level);
             if (!cost || !level) fast = false;
             return { t, fast: cost && level ? { rate: t.type === "rate", cost, level, service } : null };
@@ -188,6 +192,7 @@ export class FastPricer {
       this.services.set(name, { index: this.services.size, fast, init, thresholds, fields });
     }
     this.serviceCount = this.services.size;
+    this.negative = negative;
     // Rank every constant: equal values share a rank.
     constants.sort((a, b) => decCmp(a.d, b.d));
     let rank = 0;
