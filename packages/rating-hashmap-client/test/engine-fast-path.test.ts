@@ -99,11 +99,11 @@ describe("the one-pass total (no negative cost: prices are summed without being 
     let compared = 0;
     for (let i = 0; i < CASES; i++) {
       const drawn = drawLocal(r);
-      const abs = (x: { cost: string }) => ({ ...x, cost: x.cost.replace(/^-/, "") });
-      const rules = {
+      const abs = <T extends { cost: string }>(x: T): T => ({ ...x, cost: x.cost.replace(/^-/, "") });
+      const rules: RuleSetInput = {
         ...drawn.rules,
-        mappings: drawn.rules.mappings.map(abs),
-        thresholds: drawn.rules.thresholds.map(abs),
+        mappings: (drawn.rules.mappings ?? []).map(abs),
+        thresholds: (drawn.rules.thresholds ?? []).map(abs),
       };
       // Many records of several services in arrival order, so the sorted sum differs from the arrival one.
       const records = [...drawn.records, ...drawn.records.slice().reverse(), ...drawn.records];

@@ -17,6 +17,8 @@ function len(x: number | bigint): number {
 }
 
 const MAX = Number.MAX_SAFE_INTEGER;
+/** 10^0 … 10^15, exact doubles. */
+const P10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /**
  * The exact sum of the prices, for the order-free total (see the module comment): a safe integer while it
@@ -45,8 +47,10 @@ export class ExactSum {
       return;
     }
     if (typeof m === "number") {
-      while (m % 10 === 0) {
-        m /= 10;
+      // Trailing zeros off. floor(m / 10) * 10 === m is an exact divisibility test on a safe integer (a
+      // multiple of ten divides exactly; no other m comes back), and much cheaper than a floating-point `%`.
+      for (let q = Math.floor(m / 10); q * 10 === m; q = Math.floor(m / 10)) {
+        m = q;
         v++;
       }
     } else {
@@ -61,13 +65,15 @@ export class ExactSum {
         this.n = m;
         this.exp = v;
       } else if (v >= this.exp) {
-        const x = m * 10 ** (v - this.exp);
-        if (v - this.exp <= 15 && x + this.n <= MAX) this.n += x;
-        else this.big = BigInt(this.n) + BigInt(m) * 10n ** BigInt(v - this.exp);
+        const k = v - this.exp;
+        const x = k <= 15 ? m * (P10[k] as number) : Number.POSITIVE_INFINITY;
+        if (x + this.n <= MAX) this.n += x;
+        else this.big = BigInt(this.n) + BigInt(m) * 10n ** BigInt(k);
       } else {
-        const y = this.n * 10 ** (this.exp - v);
-        if (this.exp - v <= 15 && y + m <= MAX) this.n = y + m;
-        else this.big = BigInt(this.n) * 10n ** BigInt(this.exp - v) + BigInt(m);
+        const k = this.exp - v;
+        const y = k <= 15 ? this.n * (P10[k] as number) : Number.POSITIVE_INFINITY;
+        if (y + m <= MAX) this.n = y + m;
+        else this.big = BigInt(this.n) * 10n ** BigInt(k) + BigInt(m);
         this.exp = v;
       }
     } else {
@@ -83,8 +89,12 @@ export class ExactSum {
       }
       this.big = big;
     }
-    // Beyond this every later rounding may drop a non-zero digit, and the order would matter.
-    if (this.exp + len(this.big ?? this.n) - 1 - 27 > this.minValueExp) this.broken = true;
+    // Beyond this every later rounding may drop a non-zero digit, and the order would matter: the sum has more
+    // than L = 28 + minValueExp − exp digits (for a safe integer, below 10^16: n ≥ 10^L).
+    if (this.big === undefined) {
+      const L = 28 + this.minValueExp - this.exp;
+      if (L < 16 && (L <= 0 || this.n >= (P10[L] as number))) this.broken = true;
+    } else if (this.exp + len(this.big) - 1 - 27 > this.minValueExp) this.broken = true;
   }
 }
 
