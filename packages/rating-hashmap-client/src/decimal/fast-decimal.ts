@@ -21,6 +21,12 @@ const P10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
 /** A decimal constant of the fast path, with its rank among every constant of the rule set. @internal */
 export class Fx {
+  /**
+   * Whether `x + Decimal(0)` is `x` itself in Python: the exponent is not positive (the sum keeps the smaller
+   * one), the coefficient (`m` and its `v − e` zeros) has at most 28 digits (nothing rounds), and it is not
+   * -0 (which becomes +0).
+   */
+  readonly plusZeroIsSelf: boolean;
   constructor(
     readonly s: number,
     readonly m: number,
@@ -28,7 +34,9 @@ export class Fx {
     readonly e: number,
     /** Equal values share a rank; a larger value has a larger rank (set when the rule set is compiled). */
     public rank = 0,
-  ) {}
+  ) {
+    this.plusZeroIsSelf = e <= 0 && (m === 0 ? s === 0 : digits(m) + v - e <= 28);
+  }
 }
 
 /** The result registers of {@link mulR} and {@link addR}. @internal */

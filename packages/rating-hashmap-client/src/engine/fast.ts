@@ -381,7 +381,8 @@ export class FastPricer {
           rm = R.m;
           rv = R.v;
           re = R.e;
-        } else {
+        } else if (t !== this.NONE || !flat.plusZeroIsSelf) {
+          // (No threshold: `flat += 0`, which is mostly `flat` itself, and then skipped.)
           if (!addR(fs, fm, fv, fe, c.s, c.m, c.v, c.e)) return false;
           fs = R.s;
           fm = R.m;
