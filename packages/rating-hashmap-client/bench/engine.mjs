@@ -146,9 +146,14 @@ async function main() {
     );
     console.log(`  ratio warm ${(warm / pyWarm).toFixed(1)}×, cold ${(cold.rate / pyCold).toFixed(1)}×`);
     const label = n.toLocaleString("en-US");
-    bench(`rating engine ${label} rules warm vs CloudKitty HashMap in process`, warm, pyWarm, "records/s", {
-      target: 40,
-    });
+    // The issue's target (≥ 40×, and ≥ 1M records/s) is for 1,000 rules; with 100 the module scans less.
+    bench(
+      `rating engine ${label} rules warm vs CloudKitty HashMap in process`,
+      warm,
+      pyWarm,
+      "records/s",
+      n === 1000 ? { target: 40 } : {},
+    );
     bench(
       `rating engine ${label} rules fresh process vs CloudKitty first run`,
       cold.rate,
