@@ -11,7 +11,7 @@ import { PKG } from "../inputs.js";
 import type { DescValue, UsageRecord } from "../usage.js";
 import { instant } from "./active.js";
 import { compileRules, type ServiceEntry } from "./compile.js";
-import { FastPricer, type Qty, Sum } from "./fast.js";
+import { FastPricer, type FastService, type Qty, Sum } from "./fast.js";
 import { ExactSum, exactText } from "./order-free-sum.js";
 import { current, parseVolume, prepareRecords, readRecord } from "./records.js";
 import { pricePoint } from "./reference.js";
@@ -53,16 +53,51 @@ export interface Compiled {
   readonly pricer: FastPricer;
 }
 
-/** Price one record into `R` (fast) or return its reference price. @internal */
+/**
+ * Price one record into `R` (fast) or return its reference price. `svc`: the service's compiled form, when
+ * the caller has looked it up already. @internal
+ */
 export function priceOne(
   c: Compiled,
   service: string,
   qty: Qty,
   metadata: Readonly<Record<string, DescValue>> | undefined,
   groupby: Readonly<Record<string, DescValue>> | undefined,
+  svc: FastService | undefined = c.pricer.services.get(service),
 ): PyDecimal | undefined {
-  if (c.pricer.price(c.pricer.services.get(service), qty, metadata, groupby)) return undefined;
+  if (c.pricer.price(svc, qty, metadata, groupby)) return undefined;
   return pricePoint(c.entries.get(service), qty.dec, { metadata, groupby });
+}
+
+/** Service ids in the order the records first name them: a known service by its compiled index, others by name. */
+class ServiceIds {
+  private readonly known: (number | undefined)[] = [];
+  private readonly unknown = new Map<string, number>();
+  constructor(private readonly names: string[]) {}
+
+  of(svc: FastService | undefined, service: string): number {
+    let id = svc ? this.known[svc.index] : this.unknown.get(service);
+    if (id === undefined) {
+      id = this.names.length;
+      this.names.push(service);
+      if (svc) this.known[svc.index] = id;
+      else this.unknown.set(service, id);
+    }
+    return id;
+  }
+}
+
+/** Keep price `i`: the registers `R`, or the reference's decimal (`m` NaN marks it). */
+function keep(out: Prices, i: number, exact: PyDecimal | undefined): void {
+  if (exact) {
+    out.slow.set(i, exact);
+    out.m[i] = Number.NaN;
+  } else {
+    out.s[i] = R.s;
+    out.m[i] = R.m;
+    out.v[i] = R.v;
+    out.e[i] = R.e;
+  }
 }
 
 function priceAll(c: Compiled, records: readonly UsageRecord[]): Prices {
@@ -76,11 +111,8 @@ function priceAll(c: Compiled, records: readonly UsageRecord[]): Prices {
     names: [],
     slow: new Map(),
   };
-  const { pricer, entries } = c;
-  // A record's service id: the rule set's services first (their FastService index), then unknown names.
-  const idOf: (number | undefined)[] = [];
-  const unknown = new Map<string, number>();
-  const names = out.names;
+  const { pricer } = c;
+  let ids = new ServiceIds(out.names);
   let i = 0;
   for (; i < n; i++) {
     if (!readRecord(records[i])) break;
@@ -88,56 +120,18 @@ function priceAll(c: Compiled, records: readonly UsageRecord[]): Prices {
     if (!qty) break;
     const { service, metadata, groupby } = current;
     const svc = pricer.services.get(service);
-    let id: number | undefined;
-    if (svc) {
-      id = idOf[svc.index];
-      if (id === undefined) {
-        id = names.length;
-        idOf[svc.index] = id;
-        names.push(service);
-      }
-    } else {
-      id = unknown.get(service);
-      if (id === undefined) {
-        id = names.length;
-        unknown.set(service, id);
-        names.push(service);
-      }
-    }
-    out.ids[i] = id;
-    if (pricer.price(svc, qty, metadata, groupby)) {
-      out.s[i] = R.s;
-      out.m[i] = R.m;
-      out.v[i] = R.v;
-      out.e[i] = R.e;
-    } else {
-      out.slow.set(i, pricePoint(entries.get(service), qty.dec, { metadata, groupby }));
-      out.m[i] = Number.NaN;
-    }
+    out.ids[i] = ids.of(svc, service);
+    keep(out, i, priceOne(c, service, qty, metadata, groupby, svc));
   }
   if (i === n && n > 0) return out;
   // Not every record passed the hand check: zod validates them all (and throws naming the bad one).
-  const ids = new Map<string, number>();
-  names.length = 0;
+  out.names.length = 0;
   out.slow.clear();
+  ids = new ServiceIds(out.names);
   prepareRecords(records).forEach((r, j) => {
-    let id = ids.get(r.service);
-    if (id === undefined) {
-      id = names.length;
-      ids.set(r.service, id);
-      names.push(r.service);
-    }
-    out.ids[j] = id;
-    const exact = priceOne(c, r.service, pricer.qtyOf(r.qty), r.metadata, r.groupby);
-    if (exact) {
-      out.slow.set(j, exact);
-      out.m[j] = Number.NaN;
-    } else {
-      out.s[j] = R.s;
-      out.m[j] = R.m;
-      out.v[j] = R.v;
-      out.e[j] = R.e;
-    }
+    const svc = pricer.services.get(r.service);
+    out.ids[j] = ids.of(svc, r.service);
+    keep(out, j, priceOne(c, r.service, pricer.qtyOf(r.qty), r.metadata, r.groupby, svc));
   });
   return out;
 }
@@ -193,18 +187,15 @@ function total(p: Prices): string {
 function orderFreeTotal(c: Compiled, records: readonly UsageRecord[]): string | undefined {
   const n = Array.isArray(records) ? records.length : 0;
   if (n === 0) return undefined;
-  const { pricer, entries } = c;
+  const { pricer } = c;
   const sum = new ExactSum();
   for (let i = 0; i < n; i++) {
     if (!readRecord(records[i])) return undefined;
     const qty = pricer.qty(current.volume, parseVolume);
     if (!qty) return undefined;
-    const { service, metadata, groupby } = current;
-    if (pricer.price(pricer.services.get(service), qty, metadata, groupby)) sum.add(R.s, R.m, R.e, R.v);
-    else {
-      const p = pricePoint(entries.get(service), qty.dec, { metadata, groupby });
-      sum.add(p.sign, p.coef, p.exp, p.exp);
-    }
+    const p = priceOne(c, current.service, qty, current.metadata, current.groupby);
+    if (p) sum.add(p.sign, p.coef, p.exp, p.exp);
+    else sum.add(R.s, R.m, R.e, R.v);
     if (sum.broken) return undefined;
   }
   return exactText(sum.big ?? sum.n, sum.exp, sum.minExp, sum.signs === 2);

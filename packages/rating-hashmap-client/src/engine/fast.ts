@@ -96,7 +96,7 @@ export class FastPricer {
   private readonly qtys = new Map<string, Qty>();
   private readonly serviceCount: number;
   /** Whether a cost of the rule set is negative (then prices may have both signs). */
-  readonly negative: boolean = false;
+  readonly negative: boolean;
   // Per group of the record being priced (indexes are per service; sized for the largest service).
   private readonly stamp: Int32Array;
   private readonly order: Int32Array;
@@ -321,39 +321,36 @@ export class FastPricer {
         if (value !== undefined && !f.safe && !Object.hasOwn(metadata as object, name)) value = undefined;
         if (value === undefined) continue;
       }
-      let matches: readonly FastRule[] | undefined;
       const scope = f.thresholds;
-      if (typeof value === "object" && value !== null) {
-        // Lists and dicts are neither cached (no unbounded references to caller data) nor common.
-        matches = f.byValue.get(pyStr(value));
-        if (matches)
-          for (let j = 0; j < matches.length; j++) if (!this.update(matches[j] as FastRule)) return false;
-        if (scope) this.thresholds(scope, position(scope.levels, pyDecimalOf(value, name)));
-        continue;
+      let matches: readonly FastRule[] | undefined;
+      // A number, boolean or None (matched by its str()), or a string compared with levels: one cached entry
+      // holds what it matches and, once known, its position among the levels. Lists and dicts are neither
+      // cached (no unbounded references to caller data) nor common.
+      let seen: Seen | undefined;
+      if (typeof value === "object" && value !== null) matches = f.byValue.get(pyStr(value));
+      else if (typeof value === "string" && !scope) matches = f.byValue.get(value);
+      else {
+        seen = f.seen.get(value);
+        if (seen === undefined) {
+          seen = {
+            matches: f.byValue.get(typeof value === "string" ? value : pyStr(value)) ?? NO_RULES,
+            k: -1,
+          };
+          if (f.seen.size >= CACHE_LIMIT) f.seen.clear();
+          f.seen.set(value, seen);
+        }
+        matches = seen.matches;
       }
-      if (typeof value === "string" && !scope) {
-        matches = f.byValue.get(value);
-        if (matches)
-          for (let j = 0; j < matches.length; j++) if (!this.update(matches[j] as FastRule)) return false;
-        continue;
-      }
-      // A number, boolean or None (matched by its str()), or a string compared with levels: one lookup finds
-      // both what it matches and, once known, its position among the levels.
-      let seen = f.seen.get(value);
-      if (seen === undefined) {
-        seen = {
-          matches: f.byValue.get(typeof value === "string" ? value : pyStr(value)) ?? NO_RULES,
-          k: -1,
-        };
-        if (f.seen.size >= CACHE_LIMIT) f.seen.clear();
-        f.seen.set(value, seen);
-      }
-      matches = seen.matches;
-      for (let j = 0; j < matches.length; j++) if (!this.update(matches[j] as FastRule)) return false;
+      if (matches)
+        for (let j = 0; j < matches.length; j++) if (!this.update(matches[j] as FastRule)) return false;
       if (scope) {
-        // Not cached until known: a value the server fails on throws each time.
-        if (seen.k < 0) seen.k = position(scope.levels, pyDecimalOf(value, name));
-        this.thresholds(scope, seen.k);
+        // Cached only once known: a value the server fails on throws each time.
+        let k = seen === undefined ? -1 : seen.k;
+        if (k < 0) {
+          k = position(scope.levels, pyDecimalOf(value, name));
+          if (seen) seen.k = k;
+        }
+        this.thresholds(scope, k);
       }
     }
     // add_rating_informations, group by group in _res order, from Decimal(0).
