@@ -12,6 +12,7 @@ import {
   pyNumberStrip,
   pyRepr,
   pyStr,
+  pyStrCompare,
   pyStringRepr,
   pyStrip,
   pyTruthy,
@@ -151,6 +152,40 @@ describe("reprs and strs", () => {
     const strings = JSON_VALUES.filter((v): v is string => typeof v === "string" && v !== "\ud800");
     const expected = python<string[]>("print(json.dumps([repr(s) for s in json.load(sys.stdin)]))", strings);
     expect(strings.map(pyStringRepr)).toEqual(expected);
+  });
+});
+
+describe("str ordering", () => {
+  it("pyStrCompare sorts as sorted() does, astral characters and lone surrogates included", () => {
+    const strings = [
+      ...JSON_VALUES.filter((v): v is string => typeof v === "string"),
+      "a",
+      "b",
+      "ab",
+      "",
+      "c\u{1d518}",
+      "c",
+      "c\uffff",
+      "c\ue000",
+      "\u{10000}",
+      "\ud800",
+      "\ud800\ue000",
+      "\ud800\udc00",
+      "\ud800\udc01",
+      "\ud800x",
+      "\udc00",
+      "\ud800\ud800\udc00",
+      "\u{1f600}a",
+      "\u{1f600}",
+    ];
+    const expected = python<number[]>(
+      "xs = json.load(sys.stdin)\nprint(json.dumps(sorted(range(len(xs)), key=lambda i: (xs[i], i))))",
+      strings,
+    );
+    const ours = strings
+      .map((_, i) => i)
+      .sort((i, j) => pyStrCompare(strings[i] as string, strings[j] as string) || i - j);
+    expect(ours).toEqual(expected);
   });
 });
 

@@ -4,12 +4,12 @@
  * engine-vs-server.test.ts): the same text for every price and total, on random operands and rule sets built
  * to sit at the edges of the fast path's range (2^53, 28 digits, exponent spreads, zeros of either sign).
  */
+import { pyStrCompare } from "@meterkit/core/python";
 import { seededRandom } from "@meterkit/core/testing";
 import { describe, expect, it } from "vitest";
 import { addR, fromFx, mulR, R, toFx } from "../src/decimal/fast-decimal.js";
 import { decAdd, decMul, decToString, type PyDecimal, parsePyDecimal } from "../src/decimal/py-decimal.js";
 import { compileRules } from "../src/engine/compile.js";
-import { byCodePoint } from "../src/engine/engine.js";
 import { prepareRecords } from "../src/engine/records.js";
 import { pricePoint } from "../src/engine/reference.js";
 import { RuleSet } from "../src/engine/rule-set.js";
@@ -56,7 +56,7 @@ function reference(rules: RuleSetInput, records: UsageRecord[], tenantId?: strin
   const prepared = prepareRecords(records);
   const prices = prepared.map((p) => pricePoint(entries.get(p.service), p.qty, p));
   let total = parsePyDecimal("0") as PyDecimal;
-  const services = [...new Set(prepared.map((p) => p.service))].sort(byCodePoint);
+  const services = [...new Set(prepared.map((p) => p.service))].sort(pyStrCompare);
   for (const s of services)
     prepared.forEach((p, i) => {
       if (p.service === s) total = decAdd(total, prices[i] as PyDecimal);

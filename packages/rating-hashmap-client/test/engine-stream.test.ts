@@ -7,9 +7,9 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { InvalidInputError } from "@meterkit/core";
+import { pyStrCompare } from "@meterkit/core/python";
 import { seededRandom } from "@meterkit/core/testing";
 import { describe, expect, it } from "vitest";
-import { byCodePoint } from "../src/engine/engine.js";
 import { createRatingEngine, type StreamedPrice, type UsageRecord } from "../src/index.js";
 import { drawLocal } from "./support/local-rules.js";
 
@@ -48,7 +48,7 @@ describe("priceStream = price() on the same input", () => {
       }
       const sorted = records
         .map((record, at) => ({ record, at }))
-        .sort((a, b) => byCodePoint(a.record.service, b.record.service) || a.at - b.at)
+        .sort((a, b) => pyStrCompare(a.record.service, b.record.service) || a.at - b.at)
         .map((x) => x.record);
       const half = Math.ceil(records.length / 2);
       for (const [input, source] of [

@@ -3,6 +3,7 @@
  * rows sorted by `--sort-column` (before `-c`, so a hidden column can order the rows), `-c` in the command's
  * column order, then the formatter. Loaded only when a program with cliff's options is asked for them.
  */
+import { pyStrCompare } from "../python/order.js";
 import { pythonCsv } from "./csv.js";
 import { UsageError } from "./exit-codes.js";
 import { plain, type Rows, rowsOf } from "./formats.js";
@@ -26,15 +27,7 @@ function compare(a: unknown, b: unknown): number | undefined {
   if (an || bn) return an === bn ? 0 : an ? 1 : -1;
   const num = (v: unknown) => typeof v === "number" || typeof v === "boolean";
   if (num(a) && num(b)) return Number(a) - Number(b);
-  if (typeof a === "string" && typeof b === "string") {
-    // By code point, as Python compares str (JavaScript's < compares UTF-16 units).
-    const [x, y] = [[...a], [...b]];
-    for (let i = 0; i < Math.min(x.length, y.length); i++) {
-      const d = (x[i]?.codePointAt(0) ?? 0) - (y[i]?.codePointAt(0) ?? 0);
-      if (d !== 0) return d;
-    }
-    return x.length - y.length;
-  }
+  if (typeof a === "string" && typeof b === "string") return pyStrCompare(a, b);
   return undefined;
 }
 

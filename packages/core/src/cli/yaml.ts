@@ -5,6 +5,7 @@
  * a string that would read back as another type (`'512'`, `'true'`, `'null'`, `''`, a date) is quoted. Loaded
  * only when `-f yaml` is asked for. Keys are assumed short single-line strings (PyYAML's "simple keys").
  */
+import { pyStrCompare } from "../python/order.js";
 import { pyFloatRepr } from "../python/repr.js";
 
 /** PyYAML's implicit resolvers (`yaml/resolver.py`): a plain scalar matching one is not a string. */
@@ -257,14 +258,6 @@ function writeScalarText(
 const simpleKey = (key: string) => key !== "" && [...key].length < 128 && !analyze(key).multiline;
 const isCollection = (v: unknown): v is object => typeof v === "object" && v !== null;
 const isEmpty = (v: object) => (Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0);
-const byCodePoint = (a: string, b: string) => {
-  const [x, y] = [[...a], [...b]];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = (x[i]?.codePointAt(0) ?? 0) - (y[i]?.codePointAt(0) ?? 0);
-    if (d !== 0) return d;
-  }
-  return x.length - y.length;
-};
 
 /**
  * One node, as PyYAML's `expect_node` writes it: `parent` is the enclosing collection's indent (`null` at the
@@ -293,7 +286,7 @@ function writeNode(
     return false;
   }
   const indent = parent === null ? 0 : parent + 2;
-  for (const key of Object.keys(value).sort(byCodePoint)) {
+  for (const key of Object.keys(value).sort(pyStrCompare)) {
     w.indent(indent);
     if (simpleKey(key)) {
       writeScalar(w, key, indent + 2, true);

@@ -5,6 +5,7 @@
  * (`reference.ts`); a quote's total adds the services in sorted name order, as CloudKitty does.
  */
 import { validateInput } from "@meterkit/core";
+import { pyStrCompare } from "@meterkit/core/python";
 import { fxCoefText, R } from "../decimal/fast-decimal.js";
 import { decToString, formatDecimal, type PyDecimal } from "../decimal/py-decimal.js";
 import { PKG } from "../inputs.js";
@@ -17,18 +18,6 @@ import { current, parseVolume, prepareRecords, readRecord } from "./records.js";
 import { pricePoint } from "./reference.js";
 import { RuleSet } from "./rule-set.js";
 import { priceStream, type StreamedPrice, type UsageSource } from "./stream.js";
-
-/** Python's `str` ordering: by code point (JS's default sort compares UTF-16 units, which differs above U+FFFF). @internal */
-export function byCodePoint(a: string, b: string): number {
-  const x = [...a];
-  const y = [...b];
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    const d = (x[i] as string).codePointAt(0) as number;
-    const e = (y[i] as string).codePointAt(0) as number;
-    if (d !== e) return d - e;
-  }
-  return x.length - y.length;
-}
 
 /** `str()` of a sum. @internal */
 export function sumText(sum: Sum): string {
@@ -165,7 +154,7 @@ function total(p: Prices): string {
     const rank = new Int32Array(p.names.length);
     p.names
       .map((name, id) => ({ name, id }))
-      .sort((a, b) => byCodePoint(a.name, b.name))
+      .sort((a, b) => pyStrCompare(a.name, b.name))
       .forEach(({ id }, r) => {
         rank[id] = r;
       });

@@ -14,11 +14,12 @@
  * When neither holds the total is `null`: sort the records by service, or use `price()`.
  */
 import { validateInput } from "@meterkit/core";
+import { pyStrCompare } from "@meterkit/core/python";
 import { fxCoefText, R } from "../decimal/fast-decimal.js";
 import { decToString, formatDecimal, type PyDecimal, parsePyDecimal } from "../decimal/py-decimal.js";
 import { PKG } from "../inputs.js";
 import { UsageRecord } from "../usage.js";
-import { byCodePoint, type Compiled, priceOne } from "./engine.js";
+import { type Compiled, priceOne } from "./engine.js";
 import { Sum } from "./fast.js";
 import { ExactSum, exactText } from "./order-free-sum.js";
 import { current, parseVolume, readRecord } from "./records.js";
@@ -188,7 +189,7 @@ class PriceStream implements AsyncIterableIterator<StreamedPrice> {
       free.add(out.ps, out.pm, out.pe, out.pv);
     }
     const last = this.last;
-    if (this.sorted && last !== undefined && service !== last && byCodePoint(service, last) < 0)
+    if (this.sorted && last !== undefined && service !== last && pyStrCompare(service, last) < 0)
       this.sorted = false;
     this.last = service;
     if (this.sorted) {
