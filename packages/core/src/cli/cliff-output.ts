@@ -6,7 +6,7 @@
 import { pyStrCompare } from "../python/order.js";
 import { pythonCsv } from "./csv.js";
 import { UsageError } from "./exit-codes.js";
-import { plain, type Rows, rowsOf } from "./formats.js";
+import { plain, type Rows, renderValue, rowsOf } from "./formats.js";
 import type { OutputSettings } from "./output-options.js";
 import type { CommandResult } from "./program.js";
 import { pythonJson } from "./python-json.js";
@@ -110,7 +110,6 @@ export function renderCliff(result: CommandResult, s: OutputSettings, wanted: re
   const kept = selected(rows.columns, wanted);
   const at = kept.map((c) => rows.columns.indexOf(c));
   const table = order.map((i) => at.map((k) => rows.rows[i]?.[k]));
-  const text = (v: unknown) => (v === null || v === undefined ? (result.nullText ?? "") : cellText(v));
   switch (s.format) {
     case "json":
       return `${pythonJson(dataOf(result, rows, order, kept, wanted.length > 0), s.noindent ? undefined : 2)}\n`;
@@ -129,9 +128,7 @@ export function renderCliff(result: CommandResult, s: OutputSettings, wanted: re
     case "csv":
       return pythonCsv(kept, table, s.quote, cellText);
     case "value":
-      return rows.one
-        ? kept.map((_, i) => `${text(table[0]?.[i])}\n`).join("")
-        : table.map((r) => `${r.map(text).join(" ")}\n`).join("");
+      return renderValue({ one: rows.one, columns: kept, rows: table }, result.nullText);
     default: {
       const options = { nullText: result.nullText, maxWidth: s.maxWidth, wrap: pythonFill };
       if (rows.one)

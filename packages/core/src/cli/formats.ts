@@ -128,12 +128,8 @@ export function renderResult(
     return plain(result);
   }
   const chosen = select(rows, columns);
-  const text = (v: unknown) => (v === null || v === undefined ? (result.nullText ?? "") : cellText(v));
   if (format === "csv") return csv(chosen);
-  if (format === "value")
-    return chosen.one
-      ? chosen.columns.map((_, i) => `${text(chosen.rows[0]?.[i])}\n`).join("")
-      : chosen.rows.map((r) => `${r.map(text).join(" ")}\n`).join("");
+  if (format === "value") return renderValue(chosen, result.nullText);
   const options = { nullText: result.nullText };
   if (chosen.one)
     return renderFields(
@@ -141,6 +137,17 @@ export function renderResult(
       options,
     );
   return renderTable(chosen.columns, chosen.rows, options);
+}
+
+/**
+ * The `value` format: one object's values a line each, a list's rows a line each (cells space-separated);
+ * a missing value as the command's `nullText` (default empty). @internal
+ */
+export function renderValue(rows: Rows, nullText: string | undefined): string {
+  const text = (v: unknown) => (v === null || v === undefined ? (nullText ?? "") : cellText(v));
+  return rows.one
+    ? rows.columns.map((_, i) => `${text(rows.rows[0]?.[i])}\n`).join("")
+    : rows.rows.map((r) => `${r.map(text).join(" ")}\n`).join("");
 }
 
 /** The table format of a result that has no columns: its text, or its data as text. @internal */
