@@ -7,6 +7,17 @@
 
 const PREFIX = /(?:^|\s)BENCH (\{.*\})\s*$/;
 
+/**
+ * Prints one BENCH line: the ratio is computed here (value / baseline, 3 places; null for a 0 baseline), and
+ * `target` / `lowerIsBetter` are written only when given. Round `value` and `baseline` as the unit deserves.
+ */
+export function printBench({ name, value, baseline, unit, target, lowerIsBetter }) {
+  const row = { name, value, baseline, ratio: baseline ? +(value / baseline).toFixed(3) : null, unit };
+  if (target !== undefined) row.target = target;
+  if (lowerIsBetter) row.lowerIsBetter = true;
+  console.log(`BENCH ${JSON.stringify(row)}`);
+}
+
 /** Reads the BENCH lines out of a bench's output; lines that look like one but do not parse are returned. */
 export function parseBenchLines(lines) {
   const rows = [];

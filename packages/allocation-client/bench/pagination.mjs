@@ -23,6 +23,7 @@ import { once } from "node:events";
 import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { printBench } from "../../../tooling/bench/table.mjs";
 
 const SELF = fileURLToPath(import.meta.url);
 const PYTHON = "/usr/bin/python3";
@@ -227,11 +228,15 @@ function report(kinds, cold, warm, rss, heap) {
       ]),
     ),
   );
-  const line = (name, value, baseline, unit, target) => {
-    const row = { name, value: +value.toFixed(3), baseline: +baseline.toFixed(3) };
-    const ratio = baseline ? +(value / baseline).toFixed(3) : null;
-    console.log(`BENCH ${JSON.stringify({ ...row, ratio, unit, target, lowerIsBetter: true })}`);
-  };
+  const line = (name, value, baseline, unit, target) =>
+    printBench({
+      name,
+      value: +value.toFixed(3),
+      baseline: +baseline.toFixed(3),
+      unit,
+      target,
+      lowerIsBetter: true,
+    });
   if (kinds.includes("python")) {
     line(
       "allocation pagination CPU, warm (best): client vs python-waldur-client",

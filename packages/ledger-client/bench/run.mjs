@@ -2,6 +2,7 @@
 // plain loop over the same rows that only sums their durations (no buckets, no grouping, no decimals).
 // Run with `pnpm run bench` (builds first). Prints rates and heap; never asserts anything.
 import { seededRandom } from "@meterkit/core/testing";
+import { printBench } from "../../../tooling/bench/table.mjs";
 import { computeUsage } from "../dist/index.js";
 
 const FROM = Date.parse("2026-05-01T00:00:00Z");
@@ -69,15 +70,7 @@ function best(rounds, body) {
 }
 
 function bench(name, value, baseline, unit, lowerIsBetter = false) {
-  const line = {
-    name,
-    value: Math.round(value),
-    baseline: Math.round(baseline),
-    ratio: +(value / baseline).toFixed(3),
-    unit,
-  };
-  if (lowerIsBetter) line.lowerIsBetter = true;
-  console.log(`BENCH ${JSON.stringify(line)}`);
+  printBench({ name, value: Math.round(value), baseline: Math.round(baseline), unit, lowerIsBetter });
 }
 
 // 1. Throughput: 100,000 entities of one tenant → daily usage.

@@ -2,6 +2,7 @@
 // Run with `pnpm run bench` (builds first). Prints ops/s; never asserts durations.
 import { seededRandom } from "@meterkit/core/testing";
 import jsep from "jsep";
+import { printBench } from "../../../tooling/bench/table.mjs";
 import { CaseExpressionParser, SimpleExpressionParser } from "../dist/index.js";
 
 // Seeded, so every run measures the same inputs.
@@ -52,14 +53,7 @@ function ratio(label, ours, baseline) {
 
 /** A machine-readable line for the root `pnpm bench` (tooling/bench/run.mjs): a baseline of this run. */
 function bench(name, ours, baseline, unit) {
-  const line = {
-    name,
-    value: Math.round(ours),
-    baseline: Math.round(baseline),
-    ratio: +(ours / baseline).toFixed(3),
-    unit,
-  };
-  console.log(`BENCH ${JSON.stringify(line)}`);
+  printBench({ name, value: Math.round(ours), baseline: Math.round(baseline), unit });
 }
 
 // A realistic process: a mapping of a few hundred conversions, each compiled and used, before the one we time

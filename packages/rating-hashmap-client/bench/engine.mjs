@@ -15,6 +15,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { printBench } from "../../../tooling/bench/table.mjs";
 import { createRatingEngine } from "../dist/index.js";
 import { records, ruleSet } from "./workload.mjs";
 
@@ -91,15 +92,7 @@ function python(n, count) {
 }
 
 function bench(name, value, baseline, unit, extra = {}) {
-  const line = {
-    name,
-    value: +value.toFixed(1),
-    baseline: +baseline.toFixed(1),
-    ratio: +(value / baseline).toFixed(3),
-    unit,
-    ...extra,
-  };
-  console.log(`BENCH ${JSON.stringify(line)}`);
+  printBench({ name, value: +value.toFixed(1), baseline: +baseline.toFixed(1), unit, ...extra });
 }
 
 async function main() {
