@@ -102,6 +102,32 @@ describe("generated functions evaluate as the closures do", () => {
     expect(generated).toBeGreaterThan(500);
   });
 
+  it("reuses a variable's value where every path to it has read the variable", () => {
+    const reads: string[] = [];
+    const scope = (values: Record<string, number>) => {
+      const out: Record<string, number> = {};
+      for (const [name, value] of Object.entries(values))
+        Object.defineProperty(out, name, { enumerable: true, get: () => (reads.push(name), value) });
+      return out;
+    };
+    const run = (text: string, grammar: Grammar, values: Record<string, number>) => {
+      reads.length = 0;
+      const value = generate(parseTree(text, grammar))?.(scope(values));
+      return { value, reads: [...reads] };
+    };
+    const cased = "CASE WHEN total = 0 THEN NULL WHEN value > total THEN 100 ELSE value / total * 100 END";
+    expect(run(cased, "case", { value: 5, total: 10 })).toEqual({ value: 50, reads: ["total", "value"] });
+    expect(run(cased, "case", { value: 5, total: 0 })).toEqual({ value: null, reads: ["total"] });
+    // A variable first read in a short-circuited operand may not have been read: it is read again after it.
+    const or = "CASE WHEN a > 0 OR b > 0 THEN b * b ELSE a + b END";
+    expect(run(or, "case", { a: 1, b: 3 })).toEqual({ value: 9, reads: ["a", "b"] });
+    expect(run(or, "case", { a: 0, b: 3 })).toEqual({ value: 9, reads: ["a", "b", "b"] });
+    expect(run(or, "case", { a: 0, b: 0 })).toEqual({ value: 0, reads: ["a", "b", "b"] });
+    const ternary = "x * y if x > 0 else y - y";
+    expect(run(ternary, "simple", { x: 2, y: 4 })).toEqual({ value: 8, reads: ["x", "y"] });
+    expect(run(ternary, "simple", { x: 0, y: 4 })).toEqual({ value: 0, reads: ["x", "y"] });
+  });
+
   it("reads a variable only as an own property, and names cannot inject code", () => {
     const tree = parseTree("value * 2 if value > 0 else total", "simple");
     const f = generate(tree);

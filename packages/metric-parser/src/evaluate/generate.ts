@@ -2,7 +2,7 @@ import { VariableLookupError } from "../errors.js";
 import type { ArithNode, CaseNode, ConditionNode, RootNode } from "../syntax/ast.js";
 import type { ExpressionValue } from "../values/operators.js";
 import { toFloat } from "../values/to-float.js";
-import { literalValue, ternaryPlan } from "./chain-plans.js";
+import { literalValue } from "./chain-plans.js";
 import type { Scope } from "./operands.js";
 
 /**
@@ -12,16 +12,19 @@ import type { Scope } from "./operands.js";
  * grammar whose values are always doubles is generated, which is where the original's semantics are plain
  * JavaScript arithmetic:
  *
- * - variables (read as `readVariable` reads them, at every occurrence, in the closures' order: left to right,
- *   only the chosen branch), valid numeric literals, `+ - * /` (a division by zero gives 0, as each step of the
- *   original does), unary signs;
+ * - variables (read as `readVariable` reads them, in the closures' order: left to right, only the chosen
+ *   branch), valid numeric literals, `+ - * /` (a division by zero gives 0, as each step of the original does),
+ *   unary signs;
  * - comparisons of such operands, `AND`, `OR` (short-circuit, left to right), `NOT`;
  * - a ternary or a top-level CASE of those, whose results may also be `NULL`.
  *
  * `^` (which may give a complex number), `NULL` inside arithmetic, nested CASEs and literals that fail on
  * every evaluation (`1:.5`) are not generated: {@link generate} returns `undefined` and the closures stay.
- * Where `compile.ts` gives a ternary a plan, the compared variable is read once and reused in the branches,
- * as the plan does. A variable's name is written into the source as a JSON string literal (each read then has
+ * A variable read on every path to a later occurrence is not read again there: its value is reused. The
+ * original reads a dict, where a second read gives the same value, and the own-property check of each read is
+ * most of what an evaluation costs (bench.py's CASE names `total` three times, and is read once). So a getter
+ * on the scope may be called fewer times here than by the closures, which read at each occurrence (but once,
+ * for the compared variable of a planned ternary). A variable's name is written into the source as a JSON string literal (each read then has
  * its own inline cache, the one thing that makes it as fast as `scope.name`), which no name can escape;
  * constants are passed in an array, so no number is ever printed and read back.
  */
@@ -38,9 +41,22 @@ interface Emitter {
   readonly lines: string[];
   /** Numeric constants, referenced as `k[i]`. */
   readonly constants: number[];
-  /** The variable whose value is already in `known` (a planned ternary), if any. */
-  known: string | undefined;
+  /** Variables already read on every path to the current statement, and the temporaries holding them. */
+  known: Map<string, string>;
   next: number;
+}
+
+/** Opens a block (`if (…) {`): what is read inside it is known only inside it. */
+function open(e: Emitter, head: string): Map<string, string> {
+  const outer = e.known;
+  e.lines.push(`${head} {`);
+  e.known = new Map(outer);
+  return outer;
+}
+
+function close(e: Emitter, outer: Map<string, string>): void {
+  e.lines.push("}");
+  e.known = outer;
 }
 
 function temp(e: Emitter, expression: string): string {
@@ -64,9 +80,11 @@ function read(e: Emitter, target: string, name: string): void {
 }
 
 function variable(e: Emitter, name: string): string {
-  if (name === e.known) return "known";
+  const known = e.known.get(name);
+  if (known !== undefined) return known;
   const target = `t${e.next++}`;
   read(e, target, name);
+  e.known.set(name, target);
   return target;
 }
 
@@ -125,11 +143,12 @@ function condition(e: Emitter, node: ConditionNode): string {
       if (first === undefined) throw new Unsupported();
       e.lines.push(`let ${result} = ${condition(e, first)};`);
       const guard = node.type === "And" ? result : `!${result}`;
+      const outers: Map<string, string>[] = [];
       for (const operand of rest) {
-        e.lines.push(`if (${guard}) {`);
+        outers.push(open(e, `if (${guard})`));
         e.lines.push(`${result} = ${condition(e, operand)};`);
       }
-      for (let i = 0; i < rest.length; i++) e.lines.push("}");
+      for (let i = outers.length - 1; i >= 0; i--) close(e, outers[i]!);
       return result;
     }
   }
@@ -141,31 +160,22 @@ function result(e: Emitter, node: ArithNode): void {
   else e.lines.push(`return ${number(e, node)};`);
 }
 
+/** `if (test) { return … }`: the branch's reads are known only inside it. */
+function branch(e: Emitter, test: string, node: ArithNode): void {
+  const outer = open(e, `if (${test})`);
+  result(e, node);
+  close(e, outer);
+}
+
 function caseOf(e: Emitter, node: CaseNode): void {
-  for (const branch of node.branches) {
-    e.lines.push(`if (${condition(e, branch.when)}) {`);
-    result(e, branch.result);
-    e.lines.push("}");
-  }
+  for (const { when, result: then } of node.branches) branch(e, condition(e, when), then);
   if (node.otherwise === undefined) e.lines.push("return null;");
   else result(e, node.otherwise);
 }
 
 function body(e: Emitter, node: RootNode): void {
   if (node.type === "Ternary") {
-    const plan = ternaryPlan(node.test, node.consequent, node.alternate);
-    let test: string;
-    if (plan?.test !== undefined) {
-      // As the plan: the compared variable read once, its value reused by the branches.
-      read(e, "known", plan.test);
-      e.known = plan.test;
-      test = temp(e, `known ${RELATION[plan.op]} ${constant(e, plan.constant)}`);
-    } else {
-      test = condition(e, node.test);
-    }
-    e.lines.push(`if (${test}) {`);
-    result(e, node.consequent);
-    e.lines.push("}");
+    branch(e, condition(e, node.test), node.consequent);
     result(e, node.alternate);
     return;
   }
@@ -178,7 +188,7 @@ function body(e: Emitter, node: RootNode): void {
  * runtime refuses code generation (`--disallow-code-generation-from-strings`, a CSP).
  */
 export function generate(node: RootNode): Generated | undefined {
-  const e: Emitter = { lines: [], constants: [], known: undefined, next: 0 };
+  const e: Emitter = { lines: [], constants: [], known: new Map(), next: 0 };
   try {
     body(e, node);
   } catch (error) {
