@@ -107,7 +107,13 @@ describe("generated functions evaluate as the closures do", () => {
     const scope = (values: Record<string, number>) => {
       const out: Record<string, number> = {};
       for (const [name, value] of Object.entries(values))
-        Object.defineProperty(out, name, { enumerable: true, get: () => (reads.push(name), value) });
+        Object.defineProperty(out, name, {
+          enumerable: true,
+          get: () => {
+            reads.push(name);
+            return value;
+          },
+        });
       return out;
     };
     const run = (text: string, grammar: Grammar, values: Record<string, number>) => {
