@@ -3,7 +3,8 @@
 // the canned server (cli-server.mjs, its own process), and the same GET through the keystoneauth1 session
 // python-cloudkittyclient sends through, parsed with `.json()` (Debian's /usr/bin/python3, when installed).
 // Client CPU (user + system of the client process only) of three phases, each process fresh: the imports
-// and client set-up, the first call, a second call. Median over the runs.
+// and client set-up, the first call, a second call. Median over the runs. A third row, bare undici with no
+// validation, is the least any Node client does for the call: the floor of our first call.
 //
 // Run: pnpm --filter @meterkit/core bench (after `pnpm build`). Prints a table and BENCH lines; asserts
 // nothing. Knob: MK_BENCH_FIRST_CALL_RUNS (default 7).
@@ -25,6 +26,25 @@ const t1 = cpu();
 const first = await client.mappings.list({ service_id: ${JSON.stringify(SERVICE)} });
 const t2 = cpu();
 const second = await client.mappings.list({ service_id: ${JSON.stringify(SERVICE)} });
+const t3 = cpu();
+if (first.length !== 1000 || second.length !== 1000) throw new Error("expected 1,000 mappings");
+console.log(JSON.stringify({ setup: t1 - t0, first: t2 - t1, second: t3 - t2 }));
+process.exit(0);
+`;
+
+// The least work any Node client must do for the same call: undici imported with the set-up, then a bare
+// request() and body.json(), no validation. Its first call is what V8 compiles and connects in a fresh process.
+const UNDICI = fileURLToPath(new URL("../node_modules/undici/index.js", import.meta.url));
+const BARE_SCRIPT = `
+const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const t0 = cpu();
+const { request } = await import(${JSON.stringify(UNDICI)});
+const url = process.argv[1] + "/v1/rating/module_config/hashmap/mappings?service_id=${SERVICE}";
+const get = async () => (await (await request(url, { headers: { "x-auth-token": "bench-token" } })).body.json()).mappings;
+const t1 = cpu();
+const first = await get();
+const t2 = cpu();
+const second = await get();
 const t3 = cpu();
 if (first.length !== 1000 || second.length !== 1000) throw new Error("expected 1,000 mappings");
 console.log(JSON.stringify({ setup: t1 - t0, first: t2 - t1, second: t3 - t2 }));
@@ -64,13 +84,16 @@ function once(command, args) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-const peers = { "meterkit (hashmap client)": [] };
+const peers = { "meterkit (hashmap client)": [], "bare undici, no validation": [] };
 const havePython = existsSync(PYTHON) && spawnSync(PYTHON, ["-c", "import keystoneauth1"]).status === 0;
 if (havePython) peers["python keystoneauth1"] = [];
 try {
   for (let run = 0; run < RUNS; run++) {
     peers["meterkit (hashmap client)"].push(
       once(process.execPath, ["--input-type=module", "-e", NODE_SCRIPT, url]),
+    );
+    peers["bare undici, no validation"].push(
+      once(process.execPath, ["--input-type=module", "-e", BARE_SCRIPT, url]),
     );
     if (havePython) peers["python keystoneauth1"].push(once(PYTHON, ["-c", PY_SCRIPT, url]));
   }
@@ -96,7 +119,29 @@ console.table(
   })),
 );
 const ours = figures["meterkit (hashmap client)"];
+const bare = figures["bare undici, no validation"];
 const py = figures["python keystoneauth1"];
+console.log(
+  `BENCH ${JSON.stringify({
+    name: "hashmap mappings.list ×1,000, first call CPU: meterkit vs bare undici (no validation)",
+    value: +ours.first.toFixed(2),
+    baseline: +bare.first.toFixed(2),
+    ratio: +(ours.first / bare.first).toFixed(3),
+    unit: "ms",
+    lowerIsBetter: true,
+  })}`,
+);
+if (py) {
+  const line = {
+    name: "hashmap mappings.list ×1,000, first call CPU: bare undici vs python keystoneauth1",
+    value: +bare.first.toFixed(2),
+    baseline: +py.first.toFixed(2),
+    ratio: +(bare.first / py.first).toFixed(3),
+    unit: "ms",
+    lowerIsBetter: true,
+  };
+  console.log(`BENCH ${JSON.stringify(line)}`);
+}
 if (ours && py) {
   for (const [key, label, target] of [
     ["first", "first call CPU (validation included)", 2],
