@@ -47,13 +47,12 @@ export class Locations {
       throw new InvalidValueError("Locations: locations must be a list of location hashes", "locations");
     }
     const items: unknown[] = [];
-    let index = 0;
     for (const item of pyIter(given, "locations", pyTypeName(given))) {
-      checkItem(item, `locations[${index}]`);
+      checkItem(item, items.length);
       items.push(item);
-      index += 1;
     }
-    this.locations = items;
+    // An exact copy: the list grown by push has room for 16 more (see Connections).
+    this.locations = items.slice();
   }
 
   /** The location hashes, as given. */
@@ -64,7 +63,7 @@ export class Locations {
 
 // Mirrors the original's `if level in item` / `'id' in value` / `value['id']` sequence,
 // including what happens when an item or a level is not a dict (substring and list tests).
-function checkItem(item: unknown, path: string): void {
+function checkItem(item: unknown, index: number): void {
   if (isPlainObject(item)) {
     // Fast path for the usual dict-of-dicts shape; anything odd takes the faithful path below.
     let plain = true;
@@ -88,6 +87,7 @@ function checkItem(item: unknown, path: string): void {
     }
     if (plain) return;
   }
+  const path = `locations[${index}]`;
   for (const level of LEVELS) {
     if (!contains(item, level, path)) continue;
     const field = `${path}.${level}`;
