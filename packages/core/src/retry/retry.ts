@@ -46,7 +46,8 @@ export function retry(options: RetryOptions = {}): Middleware {
   return (next) => async (request) => {
     const rule = request.retry;
     for (let attempt = 1; ; attempt++) {
-      const current = { ...request, attempt };
+      // A prepared request is already attempt 1: no copy for the one attempt most calls make.
+      const current = request.attempt === attempt ? request : { ...request, attempt };
       let outcome: { error?: unknown; response?: RawResponse };
       try {
         outcome = { response: await next(current) };
