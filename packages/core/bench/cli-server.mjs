@@ -58,6 +58,8 @@ const mappings = {
 
 const ROUTES = [
   [/^\/v1\/rating\/module_config\/hashmap\/mappings\/?$/, mappings, {}],
+  // bench/first-call.mjs: a quote, which CloudKitty answers with str(Decimal) as a JSON string.
+  [/^\/v1\/rating\/quote\/?$/, "3.000000000000000000000000000", {}],
   [/^\/v1\/rating\/module_config\/hashmap\/services\/?$/, services, {}],
   [/^\/v1\/project\/[^/]+\/entities$/, entities, {}],
   [/^\/sla-catalog\/v1\/products$/, products, { "x-total-count": String(products.length) }],
