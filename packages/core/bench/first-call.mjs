@@ -183,7 +183,12 @@ for (const { workload, figures } of results) {
   bench(`${workload.bench}, ${warm} CPU: meterkit vs bare undici (no validation)`, ours.second, bare.second);
   if (!py) continue;
   bench(`${workload.bench}, ${cold} CPU: bare undici vs python keystoneauth1`, bare.first, py.first);
-  bench(`${workload.bench}, ${cold} CPU (validation included): meterkit vs python keystoneauth1`, ours.first, py.first, 2);
+  bench(
+    `${workload.bench}, ${cold} CPU (validation included): meterkit vs python keystoneauth1`,
+    ours.first,
+    py.first,
+    2,
+  );
   bench(`${workload.bench}, ${warm} CPU: meterkit vs python keystoneauth1`, ours.second, py.second);
   bench(`${workload.bench}, imports + set-up CPU: meterkit vs python keystoneauth1`, ours.setup, py.setup);
 }
