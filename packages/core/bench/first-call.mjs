@@ -14,6 +14,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { printBench } from "../../../tooling/bench/table.mjs";
 
 const RUNS = Number(process.env.MK_BENCH_FIRST_CALL_RUNS ?? 7);
 const PYTHON = "/usr/bin/python3";
@@ -153,17 +154,14 @@ try {
 }
 
 const bench = (name, value, baseline, target) =>
-  console.log(
-    `BENCH ${JSON.stringify({
-      name,
-      value: +value.toFixed(2),
-      baseline: +baseline.toFixed(2),
-      ratio: +(value / baseline).toFixed(3),
-      unit: "ms",
-      ...(target ? { target } : {}),
-      lowerIsBetter: true,
-    })}`,
-  );
+  printBench({
+    name,
+    value: +value.toFixed(2),
+    baseline: +baseline.toFixed(2),
+    unit: "ms",
+    target,
+    lowerIsBetter: true,
+  });
 
 for (const { workload, figures } of results) {
   console.log(`${workload.title}: client CPU in ms, median of ${RUNS} fresh processes`);

@@ -11,6 +11,7 @@
 
 import jsep from "jsep";
 import { freshPass } from "../../../tooling/bench/fresh-process.mjs";
+import { printBench } from "../../../tooling/bench/table.mjs";
 import { CaseExpressionParser, SimpleExpressionParser } from "../dist/index.js";
 
 const EVALUATIONS = Number(process.env.MK_BENCH_EVALUATIONS ?? 1_000_000);
@@ -120,26 +121,21 @@ for (const [key, label, baseline, unit] of [
       "× baseline": +ratio.toFixed(2),
       "× python (documented)": +(figures[key] / PYTHON[key]).toFixed(1),
     });
-    const line = {
+    printBench({
       name: `${label}, ${mode} vs ${baseline}`,
       value: Math.round(figures[key]),
       baseline: Math.round(figures[`${key}Base`]),
-      ratio: +ratio.toFixed(3),
-      unit,
-    };
-    console.log(`BENCH ${JSON.stringify(line)}`);
+      unit: unit,
+    });
     // The issue's targets are against the original, which cannot run here: its figure on this machine is
     // documented (bench/README.md) and printed as the baseline of a row of its own.
-    const target = mode === "cold" ? TARGETS[key] : undefined;
-    const vsPython = {
+    printBench({
       name: `${label}, ${mode} vs python (documented ${PYTHON[key].toLocaleString("en-US")}/s)`,
       value: Math.round(figures[key]),
       baseline: PYTHON[key],
-      ratio: +(figures[key] / PYTHON[key]).toFixed(3),
-      unit,
-      ...(target ? { target } : {}),
-    };
-    console.log(`BENCH ${JSON.stringify(vsPython)}`);
+      unit: unit,
+      target: mode === "cold" ? TARGETS[key] : undefined,
+    });
   }
 }
 console.table(rows);
