@@ -45,6 +45,8 @@ export function retry(options: RetryOptions = {}): Middleware {
 
   return (next) => async (request) => {
     const rule = request.retry;
+    // One attempt allowed and no rule of the operation's own (a client without `retry`): nothing to decide.
+    if (maxAttempts === 1 && rule === undefined) return next(request);
     for (let attempt = 1; ; attempt++) {
       // A prepared request is already attempt 1: no copy for the one attempt most calls make.
       const current = request.attempt === attempt ? request : { ...request, attempt };
