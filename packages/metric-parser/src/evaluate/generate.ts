@@ -24,9 +24,10 @@ import type { Scope } from "./operands.js";
  * original reads a dict, where a second read gives the same value, and the own-property check of each read is
  * most of what an evaluation costs (bench.py's CASE names `total` three times, and is read once). So a getter
  * on the scope may be called fewer times here than by the closures, which read at each occurrence (but once,
- * for the compared variable of a planned ternary). A variable's name is written into the source as a JSON string literal (each read then has
- * its own inline cache, the one thing that makes it as fast as `scope.name`), which no name can escape;
- * constants are passed in an array, so no number is ever printed and read back.
+ * for the compared variable of a planned ternary). A variable's name is written into the source as a JSON
+ * string literal (each read then has its own inline cache, the one thing that makes it as fast as
+ * `scope.name`), which no name can escape; constants are passed in an array, so no number is ever printed and
+ * read back.
  */
 export type Generated = (scope: Scope) => ExpressionValue;
 
