@@ -59,7 +59,13 @@ export class Connections {
     if (items === null || items === undefined) return;
     const typeName = pyTypeName(items);
     if (pyLen(items, field, typeName) === 0) return;
-    const list = this.#data[key] ?? [];
+    let list = this.#data[key];
+    if (list === undefined) {
+      // Stored before iterating, as the original appends to its dict's list: an iterable that fails part
+      // way through leaves the entries before the failure.
+      list = [];
+      this.#data[key] = list;
+    }
     for (const item of pyIter(items, field, typeName)) list.push(key === "any" ? item : { id: item });
     // A list grown by push keeps room for 16 more entries; every resource holds its lists until it is
     // dropped, so it keeps an exact copy (100,000 Servers: 0.3 KB less each, fewer bytes for the GC to copy).
