@@ -78,7 +78,7 @@ function read(e: Emitter, target: string, name: string): void {
   // hasOwnProperty.call, not Object.hasOwn (same answer, same Proxy trap): in a fresh process the generated
   // function runs mostly before TurboFan has it, and there this measured 23–30M CASE evaluations/s against
   // 19–34M (bench/peer-workloads.mjs, eight processes each).
-  e.lines.push(`if (!hasOwn.call(s, ${key})) missing(${key});`);
+  e.lines.push(`if (!hasOwnProperty.call(s, ${key})) missing(${key});`);
   e.lines.push(`let ${target} = s[${key}];`);
   e.lines.push(`if (typeof ${target} !== "number") ${target} = toFloat(${target});`);
 }
@@ -201,7 +201,7 @@ export function generate(node: RootNode): Generated | undefined {
   }
   try {
     const source = `"use strict";\nreturn (s) => {\n${e.lines.join("\n")}\n};`;
-    const factory = new Function("hasOwn", "missing", "toFloat", "k", source);
+    const factory = new Function("hasOwnProperty", "missing", "toFloat", "k", source);
     return factory(Object.prototype.hasOwnProperty, missing, toFloat, e.constants) as Generated;
   } catch {
     return undefined;
