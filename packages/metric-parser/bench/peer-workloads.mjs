@@ -125,7 +125,7 @@ for (const [key, label, baseline, unit] of [
       name: `${label}, ${mode} vs ${baseline}`,
       value: Math.round(figures[key]),
       baseline: Math.round(figures[`${key}Base`]),
-      unit: unit,
+      unit,
     });
     // The issue's targets are against the original, which cannot run here: its figure on this machine is
     // documented (bench/README.md) and printed as the baseline of a row of its own.
@@ -133,7 +133,7 @@ for (const [key, label, baseline, unit] of [
       name: `${label}, ${mode} vs python (documented ${PYTHON[key].toLocaleString("en-US")}/s)`,
       value: Math.round(figures[key]),
       baseline: PYTHON[key],
-      unit: unit,
+      unit,
       target: mode === "cold" ? TARGETS[key] : undefined,
     });
   }
