@@ -3,7 +3,7 @@
  * (the reference formats the wall time and appends `Z`, so `10:00+02:00` was sent as `10:00Z`; we send
  * `08:00Z`). Strings keep their microseconds, which a `Date` cannot hold.
  */
-import { isValid } from "date-fns";
+import { isValid } from "date-fns/isValid"; // not the package root: see usage/buckets.ts
 
 /** A date accepted by every operation: a `Date`, or an ISO 8601 string (no offset means UTC). @public */
 export type DateInput = Date | string;

@@ -4,7 +4,12 @@
  * last buckets are clipped to the period.
  */
 import { TZDate, tzOffset } from "@date-fns/tz";
-import { addDays, addMonths, startOfDay, startOfMonth } from "date-fns";
+// One module per function: the package root re-exports all ~250 of date-fns's, which cost a fresh process
+// ~80 ms of CPU to load as ES modules for the five used here.
+import { addDays } from "date-fns/addDays";
+import { addMonths } from "date-fns/addMonths";
+import { startOfDay } from "date-fns/startOfDay";
+import { startOfMonth } from "date-fns/startOfMonth";
 
 /** How usage is cut in time. `period` is one bucket for the whole `[from, to)`. @public */
 export type BucketSize = "hour" | "day" | "month" | "period";
