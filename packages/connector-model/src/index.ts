@@ -78,27 +78,9 @@ export { ServiceOffering } from "./models/service-offering.js";
 export type { VolumeOptions } from "./models/volume.js";
 export { Volume } from "./models/volume.js";
 export { InsufficientPermission, InvalidCredentials, NoBillingReport, SpendError } from "./nflex-errors.js";
-export {
-  AccountOptionsSchema,
-  ApplianceOptionsSchema,
-  BaseResourceOptionsSchema,
-  CircuitOptionsSchema,
-  ColoSpaceOptionsSchema,
-  ComputePoolOptionsSchema,
-  ConnectionsOptionsSchema,
-  ImageDetailOptionsSchema,
-  IpAddressOptionsSchema,
-  LocationsOptionsSchema,
-  MetadataOptionsSchema,
-  NetworkOptionsSchema,
-  RegionOptionsSchema,
-  ResourceOptionsSchema,
-  SaasUserOptionsSchema,
-  ServerOptionsSchema,
-  ServiceOfferingOptionsSchema,
-  VolumeOptionsSchema,
-} from "./schemas/options-schemas.js";
-export { OptionsValidationError, validateOptions } from "./schemas/validate.js";
+// The option schemas and validateOptions are `@meterkit/connector-model/schemas` (zod loads only there); the
+// error is here too, beside the package's other errors, for code that catches without validating.
+export { OptionsValidationError } from "./schemas/validate.js";
 export type { Clock } from "./time/clock.js";
 export { fixedClock, systemClock } from "./time/clock.js";
 export type { ConvertDatetimeOptions, DateInput } from "./time/convert-datetime.js";

@@ -14,6 +14,7 @@ const runner = readmeRunner({
   near: import.meta.url,
   imports: {
     "@meterkit/connector-model/testing": "../src/testing/index.ts",
+    "@meterkit/connector-model/schemas": "../src/schemas/index.ts",
     "@meterkit/connector-model": "../src/index.ts",
   },
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { OptionsValidationError as RootOptionsValidationError, Server } from "../src/index.js";
 import {
   ApplianceOptionsSchema,
   CircuitOptionsSchema,
@@ -11,12 +12,11 @@ import {
   RegionOptionsSchema,
   ResourceOptionsSchema,
   SaasUserOptionsSchema,
-  Server,
   ServerOptionsSchema,
   ServiceOfferingOptionsSchema,
   VolumeOptionsSchema,
   validateOptions,
-} from "../src/index.js";
+} from "../src/schemas/index.js";
 import { camelKeys, decodeArgs, type ErrorExpectation, loadVectors } from "./helpers/vectors.js";
 
 const SCHEMAS = {
@@ -45,6 +45,7 @@ describe("option schemas", () => {
       }
     })() as OptionsValidationError;
     expect(error).toBeInstanceOf(OptionsValidationError);
+    expect(error).toBeInstanceOf(RootOptionsValidationError); // one class, exported from both entries
     expect(error.field).toBe("name");
     expect(error.issues.map((i) => i.path.join("."))).toEqual(["name", "cpuHz"]);
     expect(error.message).toMatch(/^\[@meterkit\/connector-model\] Server: name: /);

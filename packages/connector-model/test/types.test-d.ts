@@ -58,7 +58,6 @@ import {
   type SerializedMetadata,
   type SerializedResource,
   Server,
-  ServerOptionsSchema,
   type ServerState,
   ServiceOffering,
   SpendError,
@@ -70,9 +69,8 @@ import {
   type TaskContext,
   type TimeInterval,
   Volume,
-  VolumeOptionsSchema,
-  validateOptions,
 } from "../src/index.js";
+import { ServerOptionsSchema, VolumeOptionsSchema, validateOptions } from "../src/schemas/index.js";
 import { type VcrOptions, vcrCassetteContext } from "../src/testing/index.js";
 
 const base = { id: "srv-1", name: "web" } as const;

@@ -1,0 +1,4 @@
+/** The URLs a fresh `node` resolves while importing `entry` (a file path), `node:` built-ins left out. */
+export function urlsLoadedBy(entry: string): string[];
+/** The npm packages among `urls`, each once. */
+export function packagesOf(urls: readonly string[]): string[];

@@ -1,0 +1,60 @@
+// What importing a module loads, measured rather than read off the source: a fresh Node process imports
+// `entry` with a module resolve hook that writes down every URL it resolves. Packages' tests use it to hold a
+// cheap entry point cheap (e.g. connector-model's main entry never loads zod).
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+
+// Runs in the loader's thread: appends each resolved URL to the file it is given.
+const HOOKS = `
+import { appendFileSync } from "node:fs";
+let out;
+export function initialize(data) { out = data.out; }
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  appendFileSync(out, result.url + "\\n");
+  return result;
+}`;
+
+/**
+ * The URLs a fresh `node` resolves while importing `entry` (a file path), in order, `node:` built-ins left
+ * out. CommonJS `require()`s inside a CommonJS package are not seen on Node 20, only its entry.
+ */
+export function urlsLoadedBy(entry) {
+  const dir = mkdtempSync(join(tmpdir(), "mk-entry-"));
+  const out = join(dir, "urls.txt");
+  try {
+    const register = `import { register } from "node:module";
+register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)}, { data: { out: ${JSON.stringify(out)} } });`;
+    const child = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        `data:text/javascript,${encodeURIComponent(register)}`,
+        "--input-type=module",
+        "-e",
+        `await import(${JSON.stringify(pathToFileURL(entry).href)});`,
+      ],
+      { encoding: "utf8" },
+    );
+    if (child.status !== 0) throw new Error(`importing ${entry} failed: ${child.stderr}`);
+    return readFileSync(out, "utf8")
+      .split("\n")
+      .filter((url) => url !== "" && !url.startsWith("node:"));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The npm packages among `urls` (`zod`, `@date-fns/tz`), each once, by their node_modules path. */
+export function packagesOf(urls) {
+  const names = new Set();
+  for (const url of urls) {
+    // The last node_modules/ of the path: pnpm's store is node_modules/.pnpm/<name>@<v>/node_modules/<name>/.
+    const match = /.*\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);
+    if (match) names.add(match[1]);
+  }
+  return [...names];
+}
