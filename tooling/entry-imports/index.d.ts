@@ -2,3 +2,5 @@
 export function urlsLoadedBy(entry: string): string[];
 /** The npm packages among `urls`, each once. */
 export function packagesOf(urls: readonly string[]): string[];
+/** How many zod schemas a fresh `node` builds importing `entry`, then running `afterImport` (`mod` is the module). */
+export function zodSchemasBuiltBy(entry: string, afterImport?: string): number;

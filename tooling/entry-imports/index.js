@@ -3,8 +3,9 @@
 // cheap entry point cheap (e.g. connector-model's main entry never loads zod).
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 // Runs in the loader's thread: appends each resolved URL to the file it is given.
@@ -57,4 +58,34 @@ export function packagesOf(urls) {
     if (match) names.add(match[1]);
   }
   return [...names];
+}
+
+/**
+ * How many zod schemas a fresh `node` builds while importing `entry` (a file path), then running
+ * `afterImport` (JavaScript with the module as `mod`, optional). zod itself is imported first, with the zod
+ * the entry resolves, and not counted. Counted: every schema's internals as zod installs them (one
+ * `Object.defineProperty(schema, "_zod", …)` per schema built).
+ */
+export function zodSchemasBuiltBy(entry, afterImport = "") {
+  const require = createRequire(entry);
+  const zodDir = dirname(require.resolve("zod/package.json"));
+  const zodEntry = join(
+    zodDir,
+    JSON.parse(readFileSync(join(zodDir, "package.json"), "utf8")).exports["."].import,
+  );
+  const script = `
+await import(${JSON.stringify(pathToFileURL(zodEntry).href)});
+const define = Object.defineProperty;
+let built = 0;
+Object.defineProperty = function (object, key, descriptor) {
+  if (key === "_zod") built++;
+  return define.call(this, object, key, descriptor);
+};
+const mod = await import(${JSON.stringify(pathToFileURL(entry).href)});
+${afterImport};
+Object.defineProperty = define;
+console.log(built);`;
+  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  if (child.status !== 0) throw new Error(`importing ${entry} failed: ${child.stderr}`);
+  return Number(child.stdout.trim().split("\n").at(-1));
 }
