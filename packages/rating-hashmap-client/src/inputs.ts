@@ -2,7 +2,7 @@
  * Input schemas: everything CloudKitty 17 checks (or fails on with a 500) is checked here first, with a
  * message that says what to do (cloudkitty.md §5.3).
  */
-import { inputChecker } from "@meterkit/core";
+import { inputChecker, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { CostInput, LevelInput } from "./decimal/decimal-schema.js";
 import { MAP_TYPES } from "./models.js";
@@ -14,33 +14,35 @@ export const PKG = "@meterkit/rating-hashmap-client";
 export const check = inputChecker(PKG);
 
 /** A UUID as CloudKitty generates it (the server answers 400, or a misleading 404, for anything else). @internal */
-export const Uuid = z
-  .string()
-  .regex(
-    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-    "must be a UUID such as 6f7c1d5e-…",
-  );
+export const Uuid = lazySchema(() =>
+  z
+    .string()
+    .regex(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+      "must be a UUID such as 6f7c1d5e-…",
+    ),
+);
 
-const MapTypeInput = z.enum(MAP_TYPES, { message: `type must be "flat" or "rate"` });
-const Name = z.string().min(1, "must not be empty");
+const MapTypeInput = lazySchema(() => z.enum(MAP_TYPES, { message: `type must be "flat" or "rate"` }));
+const Name = lazySchema(() => z.string().min(1, "must not be empty"));
 
 /** Fields of newer CloudKitty releases; a 17 server refuses them (the client then throws UnsupportedByServerError). */
-const NewerRuleInput = {
+const newerRuleInput = () => ({
   name: z.string().optional(),
   description: z.string().optional(),
   start: z.union([z.string(), z.date()]).optional(),
   end: z.union([z.string(), z.date()]).optional(),
-};
+});
 
-const RuleBase = {
+const ruleBase = () => ({
   service_id: Uuid.optional(),
   field_id: Uuid.optional(),
   type: MapTypeInput.optional(),
   cost: CostInput,
   group_id: Uuid.optional(),
   tenant_id: z.string().nullable().optional(),
-  ...NewerRuleInput,
-};
+  ...newerRuleInput(),
+});
 
 type Parented = { service_id?: string | undefined; field_id?: string | undefined };
 
@@ -94,35 +96,37 @@ function validPeriod(
 }
 
 /** Input of `mappings.create`. @public */
-export const CreateMappingInput = z
-  .object({
-    ...RuleBase,
-    /** The `desc` value a field mapping matches; a service mapping has none (`null` as cloudkitty sends it). */
-    value: z.string().nullable().optional(),
-    /**
-     * Allow a `start` (or `end`) in the past. Sent as the `force` query parameter, and only with a
-     * `start`/`end` (the only thing it relaxes), so `force: true` alone works on every release.
-     */
-    force: z.boolean().optional(),
-  })
-  .superRefine((v, ctx) => {
-    exactlyOneParent(v, ctx);
-    validPeriod(v, ctx);
-    if (v.field_id !== undefined && !v.value) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["value"],
-        message: "is required for a field mapping (the desc value to match)",
-      });
-    }
-    if (v.service_id !== undefined && v.value) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["value"],
-        message: "must be left out for a service mapping (it applies to every usage)",
-      });
-    }
-  });
+export const CreateMappingInput = lazySchema(() =>
+  z
+    .object({
+      ...ruleBase(),
+      /** The `desc` value a field mapping matches; a service mapping has none (`null` as cloudkitty sends it). */
+      value: z.string().nullable().optional(),
+      /**
+       * Allow a `start` (or `end`) in the past. Sent as the `force` query parameter, and only with a
+       * `start`/`end` (the only thing it relaxes), so `force: true` alone works on every release.
+       */
+      force: z.boolean().optional(),
+    })
+    .superRefine((v, ctx) => {
+      exactlyOneParent(v, ctx);
+      validPeriod(v, ctx);
+      if (v.field_id !== undefined && !v.value) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["value"],
+          message: "is required for a field mapping (the desc value to match)",
+        });
+      }
+      if (v.service_id !== undefined && v.value) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["value"],
+          message: "must be left out for a service mapping (it applies to every usage)",
+        });
+      }
+    }),
+);
 /**
  * What `mappings.create` accepts: exactly one parent (`service_id` or `field_id`), a `cost`, and `value` for
  * a field mapping.
@@ -131,9 +135,9 @@ export const CreateMappingInput = z
 export type CreateMappingInput = z.input<typeof CreateMappingInput>;
 
 /** Input of `thresholds.create`. @public */
-export const CreateThresholdInput = z
-  .object({ ...RuleBase, level: LevelInput })
-  .superRefine(exactlyOneParent);
+export const CreateThresholdInput = lazySchema(() =>
+  z.object({ ...ruleBase(), level: LevelInput }).superRefine(exactlyOneParent),
+);
 /**
  * What `thresholds.create` accepts: exactly one parent (`service_id` or `field_id`), a `level` and a `cost`.
  * @public
@@ -141,15 +145,15 @@ export const CreateThresholdInput = z
 export type CreateThresholdInput = z.input<typeof CreateThresholdInput>;
 
 /** A new group, or `null`: out of its group (the update then goes through a temporary group, see updateRule). */
-const GroupChange = Uuid.nullable();
+const GroupChange = lazySchema(() => Uuid.nullable());
 
-const PatchBase = {
+const patchBase = () => ({
   type: MapTypeInput.optional(),
   cost: CostInput.optional(),
   group_id: GroupChange.optional(),
   tenant_id: z.string().nullable().optional(),
-  ...NewerRuleInput,
-};
+  ...newerRuleInput(),
+});
 
 function notEmpty(v: object, ctx: z.RefinementCtx): void {
   if (Object.values(v).every((x) => x === undefined))
@@ -157,18 +161,22 @@ function notEmpty(v: object, ctx: z.RefinementCtx): void {
 }
 
 /** Changes for `mappings.update`; what is left out keeps its current value. @public */
-export const MappingPatch = z
-  .object({ ...PatchBase, value: z.string().optional() })
-  .strict()
-  .superRefine(notEmpty);
+export const MappingPatch = lazySchema(() =>
+  z
+    .object({ ...patchBase(), value: z.string().optional() })
+    .strict()
+    .superRefine(notEmpty),
+);
 /** What `mappings.update` accepts: at least one change; what is left out keeps its current value. @public */
 export type MappingPatch = z.input<typeof MappingPatch>;
 
 /** Changes for `thresholds.update`; what is left out keeps its current value. @public */
-export const ThresholdPatch = z
-  .object({ ...PatchBase, level: LevelInput.optional() })
-  .strict()
-  .superRefine(notEmpty);
+export const ThresholdPatch = lazySchema(() =>
+  z
+    .object({ ...patchBase(), level: LevelInput.optional() })
+    .strict()
+    .superRefine(notEmpty),
+);
 /**
  * What `thresholds.update` accepts: at least one change; what is left out keeps its current value.
  * @public
@@ -176,9 +184,9 @@ export const ThresholdPatch = z
 export type ThresholdPatch = z.input<typeof ThresholdPatch>;
 
 /** Input of `services.create` and `groups.create`. @public */
-export const NamedInput = z.object({ name: Name }).strict();
+export const NamedInput = lazySchema(() => z.object({ name: Name }).strict());
 /** Input of `fields.create`. @public */
-export const CreateFieldInput = z.object({ service_id: Uuid, name: Name }).strict();
+export const CreateFieldInput = lazySchema(() => z.object({ service_id: Uuid, name: Name }).strict());
 /** What `fields.create` accepts: the parent `service_id` and the field's `name` (a `desc` key). @public */
 export type CreateFieldInput = z.input<typeof CreateFieldInput>;
 
@@ -190,45 +198,47 @@ export type CreateFieldInput = z.input<typeof CreateFieldInput>;
  * none of them).
  * @public
  */
-export const RuleFilter = z
-  .object({
-    service_id: Uuid.optional(),
-    field_id: Uuid.optional(),
-    group_id: Uuid.optional(),
-    no_group: z.boolean().optional(),
-    tenant_id: z.string().nullable().optional(),
-    deleted: z.boolean().optional(),
-    is_active: z.boolean().optional(),
-    all: z.boolean().optional(),
-    start: z.union([z.string(), z.date()]).optional(),
-    end: z.union([z.string(), z.date()]).optional(),
-    description: z.string().optional(),
-    updated_by: z.string().optional(),
-    created_by: z.string().optional(),
-    deleted_by: z.string().optional(),
-  })
-  .strict()
-  .superRefine((v, ctx) => {
-    const parent = v.service_id ?? v.field_id ?? v.group_id;
-    if (parent === undefined && v.all !== true && v.no_group !== true) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["service_id"],
-        message:
-          "give service_id, field_id or group_id, or all: true (or no_group: true) for the rules of every service",
-      });
-    }
-    if (v.service_id !== undefined && v.field_id !== undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["field_id"],
-        message: "give service_id or field_id, not both (the server would ignore field_id)",
-      });
-    }
-    if (v.group_id !== undefined && v.no_group) {
-      ctx.addIssue({ code: "custom", path: ["no_group"], message: "cannot be combined with group_id" });
-    }
-  });
+export const RuleFilter = lazySchema(() =>
+  z
+    .object({
+      service_id: Uuid.optional(),
+      field_id: Uuid.optional(),
+      group_id: Uuid.optional(),
+      no_group: z.boolean().optional(),
+      tenant_id: z.string().nullable().optional(),
+      deleted: z.boolean().optional(),
+      is_active: z.boolean().optional(),
+      all: z.boolean().optional(),
+      start: z.union([z.string(), z.date()]).optional(),
+      end: z.union([z.string(), z.date()]).optional(),
+      description: z.string().optional(),
+      updated_by: z.string().optional(),
+      created_by: z.string().optional(),
+      deleted_by: z.string().optional(),
+    })
+    .strict()
+    .superRefine((v, ctx) => {
+      const parent = v.service_id ?? v.field_id ?? v.group_id;
+      if (parent === undefined && v.all !== true && v.no_group !== true) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["service_id"],
+          message:
+            "give service_id, field_id or group_id, or all: true (or no_group: true) for the rules of every service",
+        });
+      }
+      if (v.service_id !== undefined && v.field_id !== undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["field_id"],
+          message: "give service_id or field_id, not both (the server would ignore field_id)",
+        });
+      }
+      if (v.group_id !== undefined && v.no_group) {
+        ctx.addIssue({ code: "custom", path: ["no_group"], message: "cannot be combined with group_id" });
+      }
+    }),
+);
 /**
  * What `mappings.list` and `thresholds.list` accept: `service_id`, `field_id` or `group_id`, or `all: true`
  * (or `no_group: true`) for the rules of every service.

@@ -2,6 +2,7 @@
  * Usage records in the shape of CloudKitty's quote (`POST /v1/rating/quote`), shared by the client's `quote`
  * and the local engine so both price exactly the same input.
  */
+import { lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { VolumeInput } from "./decimal/decimal-schema.js";
 
@@ -19,49 +20,53 @@ export type DescValue =
   | readonly DescValue[]
   | { readonly [key: string]: DescValue };
 
-const Scalar: z.ZodType<DescValue, DescValue> = z.lazy(() =>
-  z.union([
-    z.string(),
-    z.number().finite(),
-    z.boolean(),
-    z.null(),
-    z.array(Scalar),
-    z.record(z.string(), Scalar),
-  ]),
+const Scalar: z.ZodType<DescValue, DescValue> = lazySchema(() =>
+  z.lazy(() =>
+    z.union([
+      z.string(),
+      z.number().finite(),
+      z.boolean(),
+      z.null(),
+      z.array(Scalar),
+      z.record(z.string(), Scalar),
+    ]),
+  ),
 );
 
-const DESC = {
+const desc = () => ({
   metadata: z.record(z.string(), Scalar).optional(),
   groupby: z.record(z.string(), Scalar).optional(),
-};
+});
 /** The desc as callers may write it: only `metadata` and `groupby` (the schema checks stray keys itself). */
-const StrictDesc = z.strictObject(DESC);
+const StrictDesc = lazySchema(() => z.strictObject(desc()));
 
 /**
  * One resource to price. The server reads only `desc.metadata` and `desc.groupby` (merged, `groupby` wins);
  * any other `desc` key is silently ignored and prices to 0, so it is refused here (cloudkitty.md §7).
  * @public
  */
-export const UsageRecord = z.object({
-  service: z.string().min(1, "must name the service, e.g. instance"),
-  volume: VolumeInput,
-  desc: z
-    .looseObject(DESC)
-    // A custom issue per stray key (not zod's unrecognized_keys, whose message core replaces with a generic
-    // one), so the error says where the attribute belongs.
-    .superRefine((desc, ctx) => {
-      for (const key of Object.keys(desc)) {
-        if (key === "metadata" || key === "groupby") continue;
-        ctx.addIssue({
-          code: "custom",
-          path: [key],
-          message:
-            "put usage attributes under desc.metadata or desc.groupby: CloudKitty ignores any other desc key",
-        });
-      }
-    })
-    .default({}),
-});
+export const UsageRecord = lazySchema(() =>
+  z.object({
+    service: z.string().min(1, "must name the service, e.g. instance"),
+    volume: VolumeInput,
+    desc: z
+      .looseObject(desc())
+      // A custom issue per stray key (not zod's unrecognized_keys, whose message core replaces with a generic
+      // one), so the error says where the attribute belongs.
+      .superRefine((desc, ctx) => {
+        for (const key of Object.keys(desc)) {
+          if (key === "metadata" || key === "groupby") continue;
+          ctx.addIssue({
+            code: "custom",
+            path: [key],
+            message:
+              "put usage attributes under desc.metadata or desc.groupby: CloudKitty ignores any other desc key",
+          });
+        }
+      })
+      .default({}),
+  }),
+);
 /**
  * One usage record as you pass it to `quote` or the engine (`volume` as a decimal string or an integer).
  * @public
@@ -75,4 +80,4 @@ export type ParsedUsageRecord = Omit<z.output<typeof UsageRecord>, "desc"> & {
 };
 
 /** A non-empty list of usage records. @internal */
-export const UsageRecords = z.array(UsageRecord).min(1, "give at least one resource");
+export const UsageRecords = lazySchema(() => z.array(UsageRecord).min(1, "give at least one resource"));

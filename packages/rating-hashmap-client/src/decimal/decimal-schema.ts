@@ -3,6 +3,7 @@
  * number goes through a Python float on the way in (`0.7` is stored as `0.69999…`), so costs and levels travel
  * as strings, both ways, and a float is refused before anything is sent (cloudkitty.md §0, §8).
  */
+import { lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { decFromFloat, decToString, parsePyDecimal } from "./py-decimal.js";
 
@@ -69,13 +70,17 @@ export function decimalInput(
 }
 
 /** `cost` of a mapping or threshold: Numeric(40,28). @internal */
-export const CostInput = decimalInput("cost", { intDigits: 12, fracDigits: 28, floats: true });
+export const CostInput = lazySchema(() =>
+  decimalInput("cost", { intDigits: 12, fracDigits: 28, floats: true }),
+);
 /** `level` of a threshold: Numeric(20,8). @internal */
-export const LevelInput = decimalInput("level", { intDigits: 12, fracDigits: 8, floats: true });
+export const LevelInput = lazySchema(() =>
+  decimalInput("level", { intDigits: 12, fracDigits: 8, floats: true }),
+);
 /** A quote's `volume` (Python Decimal, any size). @internal */
-export const VolumeInput = decimalInput("volume", { intDigits: 1000, fracDigits: 1000 });
+export const VolumeInput = lazySchema(() => decimalInput("volume", { intDigits: 1000, fracDigits: 1000 }));
 
 /** A decimal string as the server sends it (`"1.5000000000000000000000000000"`, `"0E-27"`). @internal */
-export const DecimalString = z
-  .string()
-  .refine((s) => parsePyDecimal(s) !== undefined, "is not a decimal string");
+export const DecimalString = lazySchema(() =>
+  z.string().refine((s) => parsePyDecimal(s) !== undefined, "is not a decimal string"),
+);

@@ -1,9 +1,10 @@
 /** The rules the engine prices with: the same objects the HashMap API returns, in the server's order. */
+import { lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { Field, Group, Mapping, Service, Threshold } from "../models.js";
 
 /** What a rule list may say about a rule being in force, besides `start`/`end`/`deleted`. */
-const ACTIVE = { is_active: z.boolean().nullish() };
+const active = () => ({ is_active: z.boolean().nullish() });
 
 /**
  * A HashMap rule set. Rules that carry `deleted`, `is_active: false`, or a `start`/`end` (newer servers)
@@ -12,13 +13,15 @@ const ACTIVE = { is_active: z.boolean().nullish() };
  * among equal threshold levels the first met wins. `fetchRuleSet` keeps the server's order.
  * @public
  */
-export const RuleSet = z.object({
-  services: z.array(Service),
-  fields: z.array(Field).default([]),
-  groups: z.array(Group).default([]),
-  mappings: z.array(Mapping.extend(ACTIVE)).default([]),
-  thresholds: z.array(Threshold.extend(ACTIVE)).default([]),
-});
+export const RuleSet = lazySchema(() =>
+  z.object({
+    services: z.array(Service),
+    fields: z.array(Field).default([]),
+    groups: z.array(Group).default([]),
+    mappings: z.array(Mapping.extend(active())).default([]),
+    thresholds: z.array(Threshold.extend(active())).default([]),
+  }),
+);
 /**
  * A rule set as you pass it to the engine (`fields`, `groups`, `mappings` and `thresholds` may be left out).
  * @public

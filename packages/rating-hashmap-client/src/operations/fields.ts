@@ -1,11 +1,11 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import type { HashMapContext } from "../context.js";
 import { CreateFieldInput, check, idInput } from "../inputs.js";
 import { Field, FieldList } from "../models.js";
 import { H } from "./paths.js";
 
-const ServiceRef = idInput("serviceId");
-const FieldRef = idInput("fieldId");
+const ServiceRef = lazySchema(() => idInput("serviceId"));
+const FieldRef = lazySchema(() => idInput("fieldId"));
 
 /** `GET …/fields?service_id=`: the fields of one service (the server requires the service). @public */
 export async function listFields(

@@ -1,11 +1,11 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import type { HashMapContext } from "../context.js";
 import { check, idInput, NamedInput, Uuid } from "../inputs.js";
 import { Group, GroupList, type Mapping, MappingList, type Threshold, ThresholdList } from "../models.js";
 import { H } from "./paths.js";
 
-const GroupRef = idInput("groupId");
+const GroupRef = lazySchema(() => idInput("groupId"));
 
 /** `GET …/groups`. @public */
 export async function listGroups(
@@ -48,7 +48,7 @@ export interface DeleteGroupInput {
   recursive?: boolean | undefined;
 }
 
-const DeleteGroup = z.strictObject({ groupId: Uuid, recursive: z.boolean().optional() });
+const DeleteGroup = lazySchema(() => z.strictObject({ groupId: Uuid, recursive: z.boolean().optional() }));
 
 /**
  * `DELETE …/groups/{id}`. `recursive` travels in the JSON body: the server reads the query's

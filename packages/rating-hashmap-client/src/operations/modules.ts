@@ -1,26 +1,28 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import type { HashMapContext } from "../context.js";
 import { check } from "../inputs.js";
 import { ModuleList, RatingModule } from "../models.js";
 
-const ModuleId = z.string().min(1, "must not be empty");
-const ModuleRef = z.strictObject({ moduleId: ModuleId.default("hashmap") });
+const ModuleId = lazySchema(() => z.string().min(1, "must not be empty"));
+const ModuleRef = lazySchema(() => z.strictObject({ moduleId: ModuleId.default("hashmap") }));
 // The HashMap module's own switch takes nothing (or only a priority): anything else is a mistake to refuse,
 // not a field to pass on (an `enabled: false` slipped into setPriority would turn rating off).
-const Nothing = z.strictObject({});
-const PriorityOnly = z.strictObject({ priority: z.number().int("must be an integer") });
-const ModuleChange = z
-  .strictObject({
-    moduleId: ModuleId,
-    enabled: z.boolean().optional(),
-    priority: z.number().int("must be an integer").optional(),
-  })
-  // Named after a field, so the error points somewhere the caller can act on.
-  .refine((v) => v.enabled !== undefined || v.priority !== undefined, {
-    message: "give enabled and/or priority",
-    path: ["enabled"],
-  });
+const Nothing = lazySchema(() => z.strictObject({}));
+const PriorityOnly = lazySchema(() => z.strictObject({ priority: z.number().int("must be an integer") }));
+const ModuleChange = lazySchema(() =>
+  z
+    .strictObject({
+      moduleId: ModuleId,
+      enabled: z.boolean().optional(),
+      priority: z.number().int("must be an integer").optional(),
+    })
+    // Named after a field, so the error points somewhere the caller can act on.
+    .refine((v) => v.enabled !== undefined || v.priority !== undefined, {
+      message: "give enabled and/or priority",
+      path: ["enabled"],
+    }),
+);
 
 /** Input of `modules.update`: the module and at least one change. @public */
 export interface UpdateModuleInput {

@@ -1,4 +1,4 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import type { HashMapContext } from "../context.js";
 import { DecimalString } from "../decimal/decimal-schema.js";
@@ -6,31 +6,37 @@ import { check } from "../inputs.js";
 import { type DescValue, type UsageRecord, UsageRecord as UsageRecordSchema } from "../usage.js";
 
 // The server declares a float but sends str(Decimal): a bare JSON string such as "0E-27".
-const QuoteResult = z.union([DecimalString, z.number().transform(String)]);
+const QuoteResult = lazySchema(() => z.union([DecimalString, z.number().transform(String)]));
 
 /** Any JSON value (finite numbers: `NaN` would be sent as `null`); CloudKitty takes any in `metadata`/`groupby`. */
-const Json: z.ZodType<unknown> = z.lazy(() =>
-  z.union([
-    z.string(),
-    z.number().finite(),
-    z.boolean(),
-    z.null(),
-    z.array(Json),
-    z.record(z.string(), Json),
-  ]),
+const Json: z.ZodType<unknown> = lazySchema(() =>
+  z.lazy(() =>
+    z.union([
+      z.string(),
+      z.number().finite(),
+      z.boolean(),
+      z.null(),
+      z.array(Json),
+      z.record(z.string(), Json),
+    ]),
+  ),
 );
-const Scalars = z.record(z.string(), Json);
+const Scalars = lazySchema(() => z.record(z.string(), Json));
 /**
  * A quote's resource: as the engine's, except that `desc` keys besides `metadata` and `groupby` travel
  * unchanged (cloudkittyclient's own sample sends a flat `desc`; HashMap ignores such keys, but other rating
  * modules, e.g. PyScripts, read the whole `desc`).
  */
-const QuoteResource = UsageRecordSchema.extend({
-  desc: z.looseObject({ metadata: Scalars.optional(), groupby: Scalars.optional() }).default({}),
-});
-const QuoteInput = z.strictObject({
-  resources: z.array(QuoteResource).min(1, "give at least one resource"),
-});
+const QuoteResource = lazySchema(() =>
+  UsageRecordSchema.extend({
+    desc: z.looseObject({ metadata: Scalars.optional(), groupby: Scalars.optional() }).default({}),
+  }),
+);
+const QuoteInput = lazySchema(() =>
+  z.strictObject({
+    resources: z.array(QuoteResource).min(1, "give at least one resource"),
+  }),
+);
 
 /**
  * One resource of a quote: a {@link UsageRecord}, whose `desc` may also carry keys of its own besides

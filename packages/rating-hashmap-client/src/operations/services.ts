@@ -1,11 +1,11 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import type { HashMapContext } from "../context.js";
 import { check, idInput, NamedInput } from "../inputs.js";
 import { MAP_TYPES, type MapType, Service, ServiceList } from "../models.js";
 import { H } from "./paths.js";
 
-const ServiceRef = idInput("serviceId");
+const ServiceRef = lazySchema(() => idInput("serviceId"));
 
 /** `GET …/types`: the mapping types the server knows (`["flat", "rate"]`). @public */
 export async function listMapTypes(
