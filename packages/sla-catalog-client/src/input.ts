@@ -8,7 +8,11 @@ export const PACKAGE = "@meterkit/sla-catalog-client";
 /** Validates an input with its zod schema before anything is sent (`InvalidInputError` names the field). @internal */
 export const check = inputChecker(PACKAGE);
 
-/** The input of a call that names one object by its numeric id, e.g. `{ productId: 9 }`. @internal */
+/**
+ * The input of a call that names one object by its numeric id, e.g. `{ productId: 9 }`. Operations declare
+ * theirs as `lazySchema(() => idInput("productId"))`, so the import builds none.
+ * @internal
+ */
 export function idInput<K extends string>(key: K) {
   return z.strictObject({ [key]: id() } as { [P in K]: ReturnType<typeof id> });
 }

@@ -1,4 +1,4 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import type { CatalogContext } from "../client.js";
 import { check, idInput } from "../input.js";
 import {
@@ -14,7 +14,7 @@ import type { CompoundFee, FixedFee, VariableFee } from "../types.js";
 
 // Fees share one price id space (read them back with `prices.get`); each kind is created and deleted in
 // its own collection.
-const FeeKey = idInput("feeId");
+const FeeKey = lazySchema(() => idInput("feeId"));
 
 /** Adds a fixed price (the AddFixedFee tool). @public */
 export async function createFixedFee(

@@ -1,4 +1,4 @@
-import type { CallOptions, Paginated } from "@meterkit/core";
+import { type CallOptions, lazySchema, type Paginated } from "@meterkit/core";
 import { z } from "zod";
 import type { CatalogContext } from "../client.js";
 import { check, idInput } from "../input.js";
@@ -6,7 +6,7 @@ import { type GuaranteeCreate, GuaranteeCreateSchema } from "../schemas/pricing.
 import { GUARANTEE } from "../schemas/responses.js";
 import type { Guarantee } from "../types.js";
 
-const GuaranteeKey = idInput("guaranteeId");
+const GuaranteeKey = lazySchema(() => idInput("guaranteeId"));
 
 /** Query of {@link listGuarantees}. @public */
 export interface GuaranteeListQuery {
@@ -14,7 +14,7 @@ export interface GuaranteeListQuery {
 }
 
 // The service answers 400 to a malformed filter; refuse it (and unknown keys) before anything is sent.
-const GuaranteeListQuerySchema = z.strictObject({ type: z.string().optional() });
+const GuaranteeListQuerySchema = lazySchema(() => z.strictObject({ type: z.string().optional() }));
 
 /** Adds a QoS/QoP guarantee (the AddGuarantee tool). @public */
 export async function createGuarantee(

@@ -1,4 +1,4 @@
-import type { CallOptions, Paginated } from "@meterkit/core";
+import { type CallOptions, lazySchema, type Paginated } from "@meterkit/core";
 import { z } from "zod";
 import type { CatalogContext } from "../client.js";
 import { check, idInput } from "../input.js";
@@ -7,7 +7,7 @@ import { id } from "../schemas/fields.js";
 import { OFFER } from "../schemas/responses.js";
 import type { ProductOffer } from "../types.js";
 
-const OfferKey = idInput("offerId");
+const OfferKey = lazySchema(() => idInput("offerId"));
 
 /** Query of {@link listOffers}. @public */
 export interface OfferListQuery {
@@ -16,7 +16,9 @@ export interface OfferListQuery {
 }
 
 // The service answers 400 to a malformed filter; refuse it (and unknown keys) before anything is sent.
-const OfferListQuerySchema = z.strictObject({ productId: id().optional(), partyId: id().optional() });
+const OfferListQuerySchema = lazySchema(() =>
+  z.strictObject({ productId: id().optional(), partyId: id().optional() }),
+);
 
 /** Associates a product with an SLA template for a party (the AddProductOffer tool). @public */
 export async function createOffer(

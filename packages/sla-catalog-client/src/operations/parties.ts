@@ -1,4 +1,4 @@
-import type { CallOptions, Paginated } from "@meterkit/core";
+import { type CallOptions, lazySchema, type Paginated } from "@meterkit/core";
 import { z } from "zod";
 import type { CatalogContext } from "../client.js";
 import { check, idInput } from "../input.js";
@@ -11,7 +11,7 @@ import {
 import { PARTY } from "../schemas/responses.js";
 import type { Party } from "../types.js";
 
-const PartyKey = idInput("partyId");
+const PartyKey = lazySchema(() => idInput("partyId"));
 
 /** Query of {@link listParties}. @public */
 export interface PartyListQuery {
@@ -19,7 +19,7 @@ export interface PartyListQuery {
 }
 
 // The service answers 400 to a malformed filter; refuse it (and unknown keys) before anything is sent.
-const PartyListQuerySchema = z.strictObject({ status: z.string().optional() });
+const PartyListQuerySchema = lazySchema(() => z.strictObject({ status: z.string().optional() }));
 
 /** Registers a PENDING party (customer registration stands outside the provider tools). @public */
 export async function createParty(

@@ -1,4 +1,4 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import type { CatalogContext } from "../client.js";
 import { check, idInput } from "../input.js";
 import {
@@ -11,7 +11,7 @@ import { UNIT_RESOURCE } from "../schemas/responses.js";
 import type { PricedItem } from "../types.js";
 
 // The priced items are the unit resources seen through their price and guarantee links.
-const PricedItemKey = idInput("pricedItemId");
+const PricedItemKey = lazySchema(() => idInput("pricedItemId"));
 
 /** One priced item: its price id and guarantee ids. @public */
 export async function getPricedItem(

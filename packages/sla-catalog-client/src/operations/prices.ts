@@ -1,11 +1,11 @@
-import type { CallOptions, Paginated } from "@meterkit/core";
+import { type CallOptions, lazySchema, type Paginated } from "@meterkit/core";
 import { z } from "zod";
 import type { CatalogContext } from "../client.js";
 import { check, idInput } from "../input.js";
 import { PRICE } from "../schemas/responses.js";
 import type { Price } from "../types.js";
 
-const PriceKey = idInput("priceId");
+const PriceKey = lazySchema(() => idInput("priceId"));
 
 /** Query of {@link listPrices}. @public */
 export interface PriceListQuery {
@@ -13,7 +13,9 @@ export interface PriceListQuery {
 }
 
 // The service answers 400 to a malformed filter; refuse it (and unknown keys) before anything is sent.
-const PriceListQuerySchema = z.strictObject({ kind: z.enum(["fixed", "variable", "compound"]).optional() });
+const PriceListQuerySchema = lazySchema(() =>
+  z.strictObject({ kind: z.enum(["fixed", "variable", "compound"]).optional() }),
+);
 
 /** Any fee by its price id; `kind` tells fixed, variable and compound apart. @public */
 export async function getPrice(

@@ -1,4 +1,4 @@
-import type { CallOptions, Paginated } from "@meterkit/core";
+import { type CallOptions, lazySchema, type Paginated } from "@meterkit/core";
 import { z } from "zod";
 import type { CatalogContext } from "../client.js";
 import { check, idInput } from "../input.js";
@@ -7,7 +7,7 @@ import { id } from "../schemas/fields.js";
 import { PRODUCT } from "../schemas/responses.js";
 import type { Product } from "../types.js";
 
-const ProductKey = idInput("productId");
+const ProductKey = lazySchema(() => idInput("productId"));
 
 /** Query of {@link listProducts}. @public */
 export interface ProductListQuery {
@@ -17,11 +17,13 @@ export interface ProductListQuery {
 }
 
 // The service answers 400 to a malformed filter; refuse it (and unknown keys) before anything is sent.
-const ProductListQuerySchema = z.strictObject({
-  status: z.string().optional(),
-  partyId: id().optional(),
-  category: z.string().optional(),
-});
+const ProductListQuerySchema = lazySchema(() =>
+  z.strictObject({
+    status: z.string().optional(),
+    partyId: id().optional(),
+    category: z.string().optional(),
+  }),
+);
 
 /** Adds a product (the AddProduct tool); defaults are applied by the service. @public */
 export async function createProduct(

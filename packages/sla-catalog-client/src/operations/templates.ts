@@ -1,4 +1,4 @@
-import type { CallOptions, Paginated } from "@meterkit/core";
+import { type CallOptions, lazySchema, type Paginated } from "@meterkit/core";
 import { z } from "zod";
 import type { CatalogContext } from "../client.js";
 import { REGISTRIES, type Registry } from "../enums.js";
@@ -9,15 +9,19 @@ import { TEMPLATE } from "../schemas/responses.js";
 import type { SlaTemplate } from "../types.js";
 
 // A template is named by its UUID within a registry; BSLAM is the tools' default registry.
-const TemplateKey = z.strictObject({
-  templateId: text(),
-  registry: z.enum(REGISTRIES).default("BSLAM"),
-});
-const TemplateListQuerySchema = z.strictObject({
-  productId: id().optional(),
-  registry: z.enum(REGISTRIES).optional(),
-  providerId: id().optional(),
-});
+const TemplateKey = lazySchema(() =>
+  z.strictObject({
+    templateId: text(),
+    registry: z.enum(REGISTRIES).default("BSLAM"),
+  }),
+);
+const TemplateListQuerySchema = lazySchema(() =>
+  z.strictObject({
+    productId: id().optional(),
+    registry: z.enum(REGISTRIES).optional(),
+    providerId: id().optional(),
+  }),
+);
 
 /** Query of {@link listTemplates}: the templates of a product's offers, of a registry, of a provider. @public */
 export type TemplateListQuery = z.input<typeof TemplateListQuerySchema>;

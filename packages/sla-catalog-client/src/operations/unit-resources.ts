@@ -1,11 +1,11 @@
-import type { CallOptions, Paginated } from "@meterkit/core";
+import { type CallOptions, lazySchema, type Paginated } from "@meterkit/core";
 import type { CatalogContext } from "../client.js";
 import { check, idInput } from "../input.js";
 import { type UnitResourceCreate, UnitResourceCreateSchema } from "../schemas/pricing.js";
 import { UNIT_RESOURCE } from "../schemas/responses.js";
 import type { UnitResource } from "../types.js";
 
-const UnitResourceKey = idInput("unitResourceId");
+const UnitResourceKey = lazySchema(() => idInput("unitResourceId"));
 
 /** Adds a resource type to negotiate, which is also a priced item (the AddUnitResource tool). @public */
 export async function createUnitResource(

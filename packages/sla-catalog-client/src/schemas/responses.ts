@@ -1,4 +1,4 @@
-import type { Schema } from "@meterkit/core";
+import { lazySchema, type Schema } from "@meterkit/core";
 import { z } from "zod";
 import type {
   CompoundFee,
@@ -15,82 +15,109 @@ import type {
 
 // Response shapes, checked when they arrive (a mismatch throws core's ResponseValidationError). Objects are
 // not strict, so a newer service may add fields; enumerations are read as plain strings for the same reason.
-const str = z.string();
+// Each is built on its first use, not by the import (lazySchema): a command reads one or two of them.
+const str = () => z.string();
 const opt = <T extends z.ZodType>(schema: T) => schema.nullable();
 
-const PartyShape = z.looseObject({
-  id: z.number(),
-  name: opt(str),
-  status: str,
-  balance: opt(str),
-  creditLimit: opt(str),
-  createdAt: str,
-  approvedAt: opt(str),
-});
-const ProductShape = z.looseObject({
-  id: z.number(),
-  partyId: z.number(),
-  name: str,
-  description: opt(str),
-  brand: opt(str),
-  category: opt(str),
-  insertedAt: str,
-  validFrom: str,
-  validTo: str,
-  maxPrice: opt(str),
-  maxPenaltyTermination: opt(str),
-  maxPenaltyMpc: opt(str),
-  maxPenaltyRemoval: opt(str),
-  negotiationType: str,
-  release: str,
-  status: str,
-  unsuccessfulRounds: opt(z.number()),
-});
-const TemplateShape = z.looseObject({
-  id: str,
-  registry: str,
-  description: opt(str),
-  providerId: opt(z.number()),
-  registerName: opt(str),
-  modelVersion: opt(str),
-  content: str,
-  createdAt: str,
-});
-const OfferShape = z.looseObject({
-  id: z.number(),
-  productId: z.number(),
-  partyId: z.number(),
-  templateId: str,
-  templateRegistry: str,
-  billingFrequencyId: z.number(),
-  revision: str,
-  status: str,
-  validFrom: str,
-  validTo: str,
-});
-const UnitResourceShape = z.looseObject({
-  id: z.number(),
-  name: str,
-  type: str,
-  ovfReservation: z.boolean(),
-  priceId: opt(z.number()),
-  guaranteeIds: z.array(z.number()),
-});
-const PriceShape = z.looseObject({
-  id: z.number(),
-  kind: z.enum(["fixed", "variable", "compound"]),
-  currency: str,
-  validFrom: str,
-  validUntil: str,
-  period: str,
-});
-const GuaranteeShape = z.looseObject({
-  id: z.number(),
-  name: str,
-  description: str,
-  type: str,
-  percentage: str,
-});
+/**
+ * `build()`, run on the first call; every later call returns the same object. The shapes are built this way
+ * rather than as lazySchema proxies, so that a page checks each of its rows with the shape itself.
+ */
+function once<T>(build: () => T): () => T {
+  let built: T | undefined;
+  return () => {
+    built ??= build();
+    return built;
+  };
+}
+
+const PartyShape = once(() =>
+  z.looseObject({
+    id: z.number(),
+    name: opt(str()),
+    status: str(),
+    balance: opt(str()),
+    creditLimit: opt(str()),
+    createdAt: str(),
+    approvedAt: opt(str()),
+  }),
+);
+const ProductShape = once(() =>
+  z.looseObject({
+    id: z.number(),
+    partyId: z.number(),
+    name: str(),
+    description: opt(str()),
+    brand: opt(str()),
+    category: opt(str()),
+    insertedAt: str(),
+    validFrom: str(),
+    validTo: str(),
+    maxPrice: opt(str()),
+    maxPenaltyTermination: opt(str()),
+    maxPenaltyMpc: opt(str()),
+    maxPenaltyRemoval: opt(str()),
+    negotiationType: str(),
+    release: str(),
+    status: str(),
+    unsuccessfulRounds: opt(z.number()),
+  }),
+);
+const TemplateShape = once(() =>
+  z.looseObject({
+    id: str(),
+    registry: str(),
+    description: opt(str()),
+    providerId: opt(z.number()),
+    registerName: opt(str()),
+    modelVersion: opt(str()),
+    content: str(),
+    createdAt: str(),
+  }),
+);
+const OfferShape = once(() =>
+  z.looseObject({
+    id: z.number(),
+    productId: z.number(),
+    partyId: z.number(),
+    templateId: str(),
+    templateRegistry: str(),
+    billingFrequencyId: z.number(),
+    revision: str(),
+    status: str(),
+    validFrom: str(),
+    validTo: str(),
+  }),
+);
+const UnitResourceShape = once(() =>
+  z.looseObject({
+    id: z.number(),
+    name: str(),
+    type: str(),
+    ovfReservation: z.boolean(),
+    priceId: opt(z.number()),
+    guaranteeIds: z.array(z.number()),
+  }),
+);
+const PriceShape = once(() =>
+  z.looseObject({
+    id: z.number(),
+    kind: z.enum(["fixed", "variable", "compound"]),
+    currency: str(),
+    validFrom: str(),
+    validUntil: str(),
+    period: str(),
+  }),
+);
+const GuaranteeShape = once(() =>
+  z.looseObject({
+    id: z.number(),
+    name: str(),
+    description: str(),
+    type: str(),
+    percentage: str(),
+  }),
+);
 
 /** One response row and a page of them, typed as the rows `types.ts` documents. */
 interface ResponseSchemas<T> {
@@ -99,9 +126,13 @@ interface ResponseSchemas<T> {
 }
 
 // The shapes check the fields callers rely on; the declared row types (types.ts) document the rest, which
-// the service always sends. Stating the row type here is the one place the two are tied together.
-function rows<T>(shape: z.ZodType): ResponseSchemas<T> {
-  return { one: shape as Schema<T>, page: z.array(shape) as Schema<T[]> };
+// the service always sends. Stating the row type here is the one place the two are tied together. Both
+// schemas are built on first use; a page's items are the shape itself (one object, shared with `one`).
+function rows<T>(shape: () => z.ZodType): ResponseSchemas<T> {
+  return {
+    one: lazySchema(shape) as Schema<T>,
+    page: lazySchema(() => z.array(shape())) as Schema<T[]>,
+  };
 }
 
 /** @internal */
