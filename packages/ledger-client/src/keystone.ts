@@ -14,6 +14,7 @@ import {
   isSdkError,
   type KeystoneAuth,
   keystoneAuth,
+  lazySchema,
 } from "@meterkit/core";
 import { z } from "zod";
 import { AlmanachEndpointNotFoundError } from "./errors.js";
@@ -53,30 +54,38 @@ export interface EndpointLookupInput {
   interface?: EndpointInterface | undefined;
 }
 
-const Options = z.object({
-  authUrl: z.string().url("must be an absolute URL"),
-  username: z.string().min(1, "must not be empty"),
-  password: z.string().min(1, "must not be empty"),
-  service: z.string().min(1, "must not be empty"),
-  regionName: z.string().min(1).optional(),
-  domainName: z.string().min(1).optional(),
-  userDomainId: z.string().min(1).optional(),
-});
+const Options = lazySchema(() =>
+  z.object({
+    authUrl: z.string().url("must be an absolute URL"),
+    username: z.string().min(1, "must not be empty"),
+    password: z.string().min(1, "must not be empty"),
+    service: z.string().min(1, "must not be empty"),
+    regionName: z.string().min(1).optional(),
+    domainName: z.string().min(1).optional(),
+    userDomainId: z.string().min(1).optional(),
+  }),
+);
 
-const EndpointLookup = z.strictObject({
-  interface: z
-    .enum(["public", "internal", "admin"], { error: "must be public, internal or admin" })
-    .optional(),
-});
-const NoInput = z.strictObject({});
+const EndpointLookup = lazySchema(() =>
+  z.strictObject({
+    interface: z
+      .enum(["public", "internal", "admin"], { error: "must be public, internal or admin" })
+      .optional(),
+  }),
+);
+const NoInput = lazySchema(() => z.strictObject({}));
 
-const ServiceList = z.object({
-  services: z.array(z.object({ id: z.string(), name: z.string().optional() }).loose()),
-});
+const ServiceList = lazySchema(() =>
+  z.object({
+    services: z.array(z.object({ id: z.string(), name: z.string().optional() }).loose()),
+  }),
+);
 
-const EndpointList = z.object({
-  endpoints: z.array(z.object({ interface: z.string(), url: z.string() }).loose()),
-});
+const EndpointList = lazySchema(() =>
+  z.object({
+    endpoints: z.array(z.object({ interface: z.string(), url: z.string() }).loose()),
+  }),
+);
 
 /**
  * Keystone helper with the reference's wire behaviour: `auth` and `endpoint()` are the `auth` and `baseUrl`

@@ -3,6 +3,7 @@
  * keys and dates as Python's `str(datetime)` (`2017-05-15 18:31:42.123000+00:00`). We convert keys to
  * camelCase and dates to `Date`, and normalise the image metadata (see {@link ImageMeta}).
  */
+import { lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { parseServerDate } from "./dates.js";
 
@@ -66,66 +67,80 @@ export interface AlmanachInfo {
   database: { activeEntities: number; allEntities: number };
 }
 
-const date = z.string().transform((text, ctx) => {
-  const parsed = parseServerDate(text);
-  if (parsed) return parsed;
-  ctx.addIssue({ code: "custom", message: `is not a date: ${JSON.stringify(text)}` });
-  return z.NEVER;
-});
+// The parts the exported schemas share are builders, not schemas: importing the module builds nothing (each
+// exported schema is built on its first use, core's lazySchema), and a response's parse meets no proxy below
+// the schema it starts from, however many rows and fields it has.
+const date = () =>
+  z.string().transform((text, ctx) => {
+    const parsed = parseServerDate(text);
+    if (parsed) return parsed;
+    ctx.addIssue({ code: "custom", message: `is not a date: ${JSON.stringify(text)}` });
+    return z.NEVER;
+  });
 
-const imageMeta = z
-  .record(z.string(), z.unknown())
-  .transform(
-    ({ os_type, ...rest }): ImageMeta =>
-      os_type === undefined ? rest : { ...rest, type: os_type as string | null },
-  );
+const imageMeta = () =>
+  z
+    .record(z.string(), z.unknown())
+    .transform(
+      ({ os_type, ...rest }): ImageMeta =>
+        os_type === undefined ? rest : { ...rest, type: os_type as string | null },
+    );
 
-const base = {
+const base = () => ({
   entity_id: z.string(),
   project_id: z.string(),
   name: z.string(),
-  start: date,
-  end: date.nullable(),
-  last_event: date,
-  processed: date.nullable().optional(),
-};
+  start: date(),
+  end: date().nullable(),
+  last_event: date(),
+  processed: date().nullable().optional(),
+});
 
-const instance = z
-  .object({
-    ...base,
-    entity_type: z.literal("instance"),
-    flavor: z.string(),
-    image_meta: imageMeta.optional(),
-    os: imageMeta.optional(),
-    metadata: z.record(z.string(), z.unknown()).nullable().optional(),
-  })
-  .transform(
-    (e): InstanceEntity => ({
-      ...common(e),
-      entityType: "instance",
-      flavor: e.flavor,
-      imageMeta: e.image_meta ?? e.os ?? {},
-      metadata: e.metadata ?? {},
-    }),
-  );
+const instance = () =>
+  z
+    .object({
+      ...base(),
+      entity_type: z.literal("instance"),
+      flavor: z.string(),
+      image_meta: imageMeta().optional(),
+      os: imageMeta().optional(),
+      metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+    })
+    .transform(
+      (e): InstanceEntity => ({
+        ...common(e),
+        entityType: "instance",
+        flavor: e.flavor,
+        imageMeta: e.image_meta ?? e.os ?? {},
+        metadata: e.metadata ?? {},
+      }),
+    );
 
-const volume = z
-  .object({
-    ...base,
-    entity_type: z.literal("volume"),
-    size: z.union([z.number(), z.string()]).nullable().optional(),
-    volume_type: z.string().nullable().optional(),
-    attached_to: z.array(z.string()).nullable().optional(),
-  })
-  .transform(
-    (e): VolumeEntity => ({
-      ...common(e),
-      entityType: "volume",
-      size: normaliseSize(e.size),
-      volumeType: e.volume_type ?? null,
-      attachedTo: e.attached_to ?? [],
-    }),
-  );
+const volume = () =>
+  z
+    .object({
+      ...base(),
+      entity_type: z.literal("volume"),
+      size: z.union([z.number(), z.string()]).nullable().optional(),
+      volume_type: z.string().nullable().optional(),
+      attached_to: z.array(z.string()).nullable().optional(),
+    })
+    .transform(
+      (e): VolumeEntity => ({
+        ...common(e),
+        entityType: "volume",
+        size: normaliseSize(e.size),
+        volumeType: e.volume_type ?? null,
+        attachedTo: e.attached_to ?? [],
+      }),
+    );
+
+const entity = () => z.union([instance(), volume()]);
+
+const volumeType = () =>
+  z
+    .object({ volume_type_id: z.string(), volume_type_name: z.string() })
+    .transform((t): VolumeType => ({ volumeTypeId: t.volume_type_id, volumeTypeName: t.volume_type_name }));
 
 function common(e: {
   entity_id: string;
@@ -153,30 +168,30 @@ function normaliseSize(size: number | string | null | undefined): number | strin
 }
 
 /** @internal */
-export const EntitySchema = z.union([instance, volume]);
+export const EntitySchema = lazySchema(() => entity());
 /** @internal */
-export const EntityListSchema = z.array(EntitySchema);
+export const EntityListSchema = lazySchema(() => z.array(entity()));
 /** @internal */
-export const InstanceSchema = instance;
+export const InstanceSchema = lazySchema(() => instance());
 /** @internal */
-export const InstanceListSchema = z.array(instance);
+export const InstanceListSchema = lazySchema(() => z.array(instance()));
 /** @internal */
-export const VolumeListSchema = z.array(volume);
+export const VolumeListSchema = lazySchema(() => z.array(volume()));
 /** @internal */
-export const VolumeTypeSchema = z
-  .object({ volume_type_id: z.string(), volume_type_name: z.string() })
-  .transform((t): VolumeType => ({ volumeTypeId: t.volume_type_id, volumeTypeName: t.volume_type_name }));
+export const VolumeTypeSchema = lazySchema(() => volumeType());
 /** @internal */
-export const VolumeTypeListSchema = z.array(VolumeTypeSchema);
+export const VolumeTypeListSchema = lazySchema(() => z.array(volumeType()));
 /** @internal */
-export const InfoSchema = z
-  .object({
-    info: z.object({ version: z.string() }).loose(),
-    database: z.object({ active_entities: z.number(), all_entities: z.number() }).loose(),
-  })
-  .transform(
-    (i): AlmanachInfo => ({
-      info: { version: i.info.version },
-      database: { activeEntities: i.database.active_entities, allEntities: i.database.all_entities },
-    }),
-  );
+export const InfoSchema = lazySchema(() =>
+  z
+    .object({
+      info: z.object({ version: z.string() }).loose(),
+      database: z.object({ active_entities: z.number(), all_entities: z.number() }).loose(),
+    })
+    .transform(
+      (i): AlmanachInfo => ({
+        info: { version: i.info.version },
+        database: { activeEntities: i.database.active_entities, allEntities: i.database.all_entities },
+      }),
+    ),
+);

@@ -1,4 +1,4 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { type AlmanachContext, EXPECT } from "../context.js";
 import { type DateInput, formatBodyDate, formatQueryDate } from "../dates.js";
@@ -30,17 +30,21 @@ export interface UpdateInstanceEntityInput {
   endDate?: DateInput | undefined;
 }
 
-const ListEntities = z.strictObject({ tenantId: Id, start: DateField, end: DateField.optional() });
+const ListEntities = lazySchema(() =>
+  z.strictObject({ tenantId: Id, start: DateField, end: DateField.optional() }),
+);
 
-const UpdateInstanceEntity = z.strictObject({
-  instanceId: Id,
-  name: z.string({ error: "must be a string" }).optional(),
-  flavor: z.string({ error: "must be a string" }).optional(),
-  os: z.strictObject({ distro: z.string(), version: z.string(), type: z.string() }).optional(),
-  metadata: z.record(z.string(), z.unknown()).optional(),
-  startDate: DateField.optional(),
-  endDate: DateField.optional(),
-});
+const UpdateInstanceEntity = lazySchema(() =>
+  z.strictObject({
+    instanceId: Id,
+    name: z.string({ error: "must be a string" }).optional(),
+    flavor: z.string({ error: "must be a string" }).optional(),
+    os: z.strictObject({ distro: z.string(), version: z.string(), type: z.string() }).optional(),
+    metadata: z.record(z.string(), z.unknown()).optional(),
+    startDate: DateField.optional(),
+    endDate: DateField.optional(),
+  }),
+);
 
 /** `GET /v1/project/{tenant}/entities?start=&end=`: instances and volumes of a tenant. @public */
 export async function listEntities(

@@ -1,4 +1,4 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { type AlmanachContext, EXPECT } from "../context.js";
 import { check } from "../input.js";
@@ -7,7 +7,7 @@ import { type AlmanachInfo, InfoSchema } from "../models.js";
 /** Input of {@link getInfo}: nothing. @public */
 export type GetInfoInput = Record<string, never>;
 
-const GetInfo = z.strictObject({});
+const GetInfo = lazySchema(() => z.strictObject({}));
 
 /** `GET /v1/info`: the server version and entity counts (needs no token). @public */
 export async function getInfo(

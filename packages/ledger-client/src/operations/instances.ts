@@ -1,4 +1,4 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { type AlmanachContext, EXPECT } from "../context.js";
 import { type DateInput, formatBodyDate, formatQueryDate } from "../dates.js";
@@ -45,18 +45,22 @@ export interface ResizeInstanceInput {
   resizeDate?: DateInput | undefined;
 }
 
-const text = z.string({ error: "must be a string" }).nullable().optional();
-const ListInstances = z.strictObject({ tenantId: Id, start: DateField, end: DateField });
-const CreateInstance = z.strictObject({
-  tenantId: Id,
-  instanceId: Id,
-  name: z.string({ error: "must be a string" }),
-  flavor: z.string({ error: "must be a string" }),
-  start: DateField,
-  imageMeta: z.strictObject({ distro: text, version: text, type: text }).optional(),
-});
-const DeleteInstance = z.strictObject({ instanceId: Id, end: DateField.optional() });
-const ResizeInstance = z.strictObject({ instanceId: Id, flavor: Id, resizeDate: DateField.optional() });
+const text = () => z.string({ error: "must be a string" }).nullable().optional();
+const ListInstances = lazySchema(() => z.strictObject({ tenantId: Id, start: DateField, end: DateField }));
+const CreateInstance = lazySchema(() =>
+  z.strictObject({
+    tenantId: Id,
+    instanceId: Id,
+    name: z.string({ error: "must be a string" }),
+    flavor: z.string({ error: "must be a string" }),
+    start: DateField,
+    imageMeta: z.strictObject({ distro: text(), version: text(), type: text() }).optional(),
+  }),
+);
+const DeleteInstance = lazySchema(() => z.strictObject({ instanceId: Id, end: DateField.optional() }));
+const ResizeInstance = lazySchema(() =>
+  z.strictObject({ instanceId: Id, flavor: Id, resizeDate: DateField.optional() }),
+);
 
 /** `GET /v1/project/{tenant}/instances?start=&end=`. @public */
 export async function listInstances(

@@ -1,4 +1,4 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { type AlmanachContext, EXPECT } from "../context.js";
 import { check, Id, VolumeTypeRef } from "../input.js";
@@ -18,8 +18,8 @@ export interface CreateVolumeTypeInput {
   volumeTypeName: string;
 }
 
-const ListVolumeTypes = z.strictObject({});
-const CreateVolumeType = z.strictObject({ volumeTypeId: Id, volumeTypeName: Id });
+const ListVolumeTypes = lazySchema(() => z.strictObject({}));
+const CreateVolumeType = lazySchema(() => z.strictObject({ volumeTypeId: Id, volumeTypeName: Id }));
 
 /** `GET /v1/volume_types`. @public */
 export async function listVolumeTypes(

@@ -1,4 +1,4 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { type AlmanachContext, EXPECT } from "../context.js";
 import { type DateInput, formatBodyDate, formatQueryDate } from "../dates.js";
@@ -51,23 +51,29 @@ export interface VolumeAttachmentInput {
   attachmentDate?: DateInput | undefined;
 }
 
-const ListVolumes = z.strictObject({ tenantId: Id, start: DateField, end: DateField });
-const CreateVolume = z.strictObject({
-  tenantId: Id,
-  volumeId: Id,
-  volumeTypeId: Id,
-  name: z.string({ error: "must be a string" }),
-  size: Size,
-  attachments: Attachments.optional(),
-  start: DateField.optional(),
-});
-const DeleteVolume = z.strictObject({ volumeId: Id, end: DateField.optional() });
-const ResizeVolume = z.strictObject({ volumeId: Id, size: Size, resizeDate: DateField.optional() });
-const VolumeAttachment = z.strictObject({
-  volumeId: Id,
-  attachments: Attachments,
-  attachmentDate: DateField.optional(),
-});
+const ListVolumes = lazySchema(() => z.strictObject({ tenantId: Id, start: DateField, end: DateField }));
+const CreateVolume = lazySchema(() =>
+  z.strictObject({
+    tenantId: Id,
+    volumeId: Id,
+    volumeTypeId: Id,
+    name: z.string({ error: "must be a string" }),
+    size: Size,
+    attachments: Attachments.optional(),
+    start: DateField.optional(),
+  }),
+);
+const DeleteVolume = lazySchema(() => z.strictObject({ volumeId: Id, end: DateField.optional() }));
+const ResizeVolume = lazySchema(() =>
+  z.strictObject({ volumeId: Id, size: Size, resizeDate: DateField.optional() }),
+);
+const VolumeAttachment = lazySchema(() =>
+  z.strictObject({
+    volumeId: Id,
+    attachments: Attachments,
+    attachmentDate: DateField.optional(),
+  }),
+);
 
 /** `GET /v1/project/{tenant}/volumes?start=&end=`. @public */
 export async function listVolumes(
