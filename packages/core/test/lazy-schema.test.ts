@@ -48,6 +48,20 @@ describe("lazySchema", () => {
     expect(builds()).toBe(1);
   });
 
+  it("converts to the same JSON Schema as the schema itself, wrappers (optional, default, pipe) too", () => {
+    const builders = {
+      optional: () => z.union([z.string(), z.number()]).optional(),
+      withDefault: () => z.string().default("x"),
+      piped: () => z.string().pipe(z.string().min(1)),
+    };
+    const parent = (make: (build: () => z.ZodType) => z.ZodType) =>
+      z.object(Object.fromEntries(Object.entries(builders).map(([key, build]) => [key, make(build)])));
+    for (const build of Object.values(builders)) {
+      expect(z.toJSONSchema(lazySchema(build))).toEqual(z.toJSONSchema(build()));
+    }
+    expect(z.toJSONSchema(parent(lazySchema))).toEqual(z.toJSONSchema(parent((build) => build())));
+  });
+
   it("keeps detached members working (zod binds them to the real schema)", () => {
     const { schema } = counted();
     const { parse } = schema;

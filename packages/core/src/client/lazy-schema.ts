@@ -22,7 +22,10 @@ const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 export function lazySchema<T extends object>(build: () => T): T {
   let built: T | undefined;
   const real = (): T => {
-    built ??= build();
+    if (built === undefined) {
+      built = build();
+      seeProxyAsSchema(built, proxy);
+    }
     return built;
   };
   // The target only satisfies the proxy invariants: an extensible object with nothing but a configurable
@@ -33,7 +36,7 @@ export function lazySchema<T extends object>(build: () => T): T {
     [INSPECT]: (_depth: number, options: object, inspect: (value: unknown, options: object) => string) =>
       inspect(real(), options),
   } as unknown as T;
-  return new Proxy(target, {
+  const proxy: T = new Proxy(target, {
     get: (_target, key) => {
       const schema = real();
       return Reflect.get(schema, key, schema);
@@ -52,4 +55,32 @@ export function lazySchema<T extends object>(build: () => T): T {
     setPrototypeOf: () => false,
     preventExtensions: () => false,
   });
+  return proxy;
+}
+
+/** The part of zod's JSON Schema context this needs: the schemas met so far, by object. */
+interface JsonSchemaContext {
+  seen?: Map<object, unknown>;
+}
+
+/**
+ * zod's `toJSONSchema` records each schema it meets by object (`ctx.seen`) and then calls the schema's own
+ * `processJSONSchema`, which for wrappers (`.optional()`, `.default()`, pipes…) looks itself up by the object
+ * it was built as: the real schema, not the proxy it was handed, so it found nothing and threw. While that
+ * call runs, the real schema is recorded under the proxy's entry too.
+ */
+function seeProxyAsSchema(schema: object, proxy: object): void {
+  const internals = (schema as { _zod?: { processJSONSchema?: unknown } })._zod;
+  const process = internals?.processJSONSchema;
+  if (internals === undefined || typeof process !== "function") return;
+  internals.processJSONSchema = (ctx: JsonSchemaContext, ...rest: unknown[]) => {
+    const seen = ctx?.seen;
+    const alias = seen instanceof Map && !seen.has(schema) && seen.has(proxy);
+    if (alias) seen.set(schema, seen.get(proxy));
+    try {
+      return process.call(internals, ctx, ...rest);
+    } finally {
+      if (alias) seen.delete(schema);
+    }
+  };
 }
