@@ -14,7 +14,7 @@ export { basicAuth, tokenAuth } from "./auth/token.js";
 export type { BoundOperations, Operation, OperationTable } from "./client/bind.js";
 export { bindOperations } from "./client/bind.js";
 export { createClientHttp, isHttpClient } from "./client/create-client-http.js";
-export { lazySchema } from "./client/lazy-schema.js";
+export { buildOnce, lazySchema } from "./client/lazy-schema.js";
 export type { ClientInput, ClientOptions, ClientSpec } from "./client/options.js";
 export type { RequestSummary, SdkErrorCode, SdkErrorMap, ValidationIssue } from "./errors.js";
 export {

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { lazySchema } from "../src/index.js";
+import { buildOnce, lazySchema } from "../src/index.js";
 
 /** A lazy object schema and how many times its builder ran. */
 function counted() {
@@ -76,5 +76,20 @@ describe("lazySchema", () => {
     expect(inspect(schema)).toContain("ZodObject");
     expect(Object.isExtensible(schema)).toBe(true);
     expect(Object.preventExtensions.bind(null, schema)).toThrow(TypeError);
+  });
+});
+
+describe("buildOnce", () => {
+  it("builds on the first call only and returns the same object after", () => {
+    let builds = 0;
+    const row = buildOnce(() => {
+      builds++;
+      return z.object({ id: z.number() });
+    });
+    expect(builds).toBe(0);
+    const rows = z.array(row());
+    expect(row()).toBe(row());
+    expect(rows.parse([{ id: 1 }])).toEqual([{ id: 1 }]);
+    expect(builds).toBe(1);
   });
 });

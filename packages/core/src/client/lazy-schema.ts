@@ -7,6 +7,30 @@
 const INSPECT = Symbol.for("nodejs.util.inspect.custom");
 
 /**
+ * `build()`'s result, built by the first call and returned by every later one. For the parts that a
+ * module's schema builders share (a field type, a row shape): they hold the real schema, so no proxy is on
+ * the path that every parsed item takes, and they are still built only when a schema that uses them is.
+ * @example
+ * ```ts
+ * const row = buildOnce(() => z.looseObject({ id: z.number(), name: z.string() }));
+ * export const Row = lazySchema(row);
+ * export const Rows = lazySchema(() => z.array(row()));
+ * ```
+ * @public
+ */
+export function buildOnce<T>(build: () => T): () => T {
+  let built: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      built = build();
+      done = true;
+    }
+    return built as T;
+  };
+}
+
+/**
  * `build()`'s result, built the first time anything reads it: a parse, a property, `instanceof`, or use
  * inside another schema. It stands for the real object everywhere (a proxy forwarding every operation to
  * it), so a zod schema declared this way keeps its exact type and API (`.shape`, `.extend()`, `z.infer`);
