@@ -1,4 +1,4 @@
-import { lazySchema, type Schema } from "@meterkit/core";
+import { buildOnce, lazySchema, type Schema } from "@meterkit/core";
 import { z } from "zod";
 import type {
   CompoundFee,
@@ -19,19 +19,9 @@ import type {
 const str = () => z.string();
 const opt = <T extends z.ZodType>(schema: T) => schema.nullable();
 
-/**
- * `build()`, run on the first call; every later call returns the same object. The shapes are built this way
- * rather than as lazySchema proxies, so that a page checks each of its rows with the shape itself.
- */
-function once<T>(build: () => T): () => T {
-  let built: T | undefined;
-  return () => {
-    built ??= build();
-    return built;
-  };
-}
-
-const PartyShape = once(() =>
+// The shapes are built by their first use (core's buildOnce) rather than as lazySchema proxies, so that a
+// page checks each of its rows with the shape itself.
+const PartyShape = buildOnce(() =>
   z.looseObject({
     id: z.number(),
     name: opt(str()),
@@ -42,7 +32,7 @@ const PartyShape = once(() =>
     approvedAt: opt(str()),
   }),
 );
-const ProductShape = once(() =>
+const ProductShape = buildOnce(() =>
   z.looseObject({
     id: z.number(),
     partyId: z.number(),
@@ -63,7 +53,7 @@ const ProductShape = once(() =>
     unsuccessfulRounds: opt(z.number()),
   }),
 );
-const TemplateShape = once(() =>
+const TemplateShape = buildOnce(() =>
   z.looseObject({
     id: str(),
     registry: str(),
@@ -75,7 +65,7 @@ const TemplateShape = once(() =>
     createdAt: str(),
   }),
 );
-const OfferShape = once(() =>
+const OfferShape = buildOnce(() =>
   z.looseObject({
     id: z.number(),
     productId: z.number(),
@@ -89,7 +79,7 @@ const OfferShape = once(() =>
     validTo: str(),
   }),
 );
-const UnitResourceShape = once(() =>
+const UnitResourceShape = buildOnce(() =>
   z.looseObject({
     id: z.number(),
     name: str(),
@@ -99,7 +89,7 @@ const UnitResourceShape = once(() =>
     guaranteeIds: z.array(z.number()),
   }),
 );
-const PriceShape = once(() =>
+const PriceShape = buildOnce(() =>
   z.looseObject({
     id: z.number(),
     kind: z.enum(["fixed", "variable", "compound"]),
@@ -109,7 +99,7 @@ const PriceShape = once(() =>
     period: str(),
   }),
 );
-const GuaranteeShape = once(() =>
+const GuaranteeShape = buildOnce(() =>
   z.looseObject({
     id: z.number(),
     name: str(),
