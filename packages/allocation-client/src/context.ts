@@ -3,6 +3,7 @@ import {
   createClientHttp,
   type HttpClient,
   isHttpClient,
+  lazySchema,
   type OperationRetry,
 } from "@meterkit/core";
 import { z } from "zod";
@@ -47,17 +48,19 @@ export interface WaldurContext {
   readonly conflictRetry: OperationRetry;
 }
 
-const Options = z.looseObject({
-  baseUrl: z.union([z.url({ protocol: /^https?$/ }), z.instanceof(URL)]),
-  generation: z.enum(["current", "legacy"]).optional(),
-  pageSize: PageSize.optional(),
-  conflictRetry: z
-    .strictObject({
-      attempts: z.number().int().min(1).max(10).optional(),
-      delayMs: z.number().min(0).optional(),
-    })
-    .optional(),
-});
+const Options = lazySchema(() =>
+  z.looseObject({
+    baseUrl: z.union([z.url({ protocol: /^https?$/ }), z.instanceof(URL)]),
+    generation: z.enum(["current", "legacy"]).optional(),
+    pageSize: PageSize.optional(),
+    conflictRetry: z
+      .strictObject({
+        attempts: z.number().int().min(1).max(10).optional(),
+        delayMs: z.number().min(0).optional(),
+      })
+      .optional(),
+  }),
+);
 
 const EXTRA_OPTIONS = ["generation", "pageSize", "conflictRetry"] as const;
 

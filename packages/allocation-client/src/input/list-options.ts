@@ -1,4 +1,4 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { PageSize } from "./common.js";
 
@@ -11,7 +11,9 @@ export interface ListOptions extends CallOptions {
 }
 
 /** @internal */
-export const ListOptionsSchema = z.looseObject({
-  pageSize: PageSize.optional(),
-  limit: z.number().int().min(0).optional(),
-});
+export const ListOptionsSchema = lazySchema(() =>
+  z.looseObject({
+    pageSize: PageSize.optional(),
+    limit: z.number().int().min(0).optional(),
+  }),
+);

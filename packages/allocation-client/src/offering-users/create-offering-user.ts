@@ -1,4 +1,4 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import type { WaldurContext } from "../context.js";
 import { routesOf } from "../generation.js";
@@ -15,13 +15,15 @@ export interface CreateOfferingUserInput {
   username?: string;
 }
 
-const HttpUrl = z.url({ protocol: /^https?$/ });
-const UuidOrUrl = z.union([Uuid, HttpUrl], { error: "must be a UUID or an absolute http(s) URL" });
-const Input = z.strictObject({
-  offering: UuidOrUrl,
-  user: UuidOrUrl,
-  username: z.string().min(1).optional(),
-});
+const httpUrl = () => z.url({ protocol: /^https?$/ });
+const uuidOrUrl = () => z.union([Uuid, httpUrl()], { error: "must be a UUID or an absolute http(s) URL" });
+const Input = lazySchema(() =>
+  z.strictObject({
+    offering: uuidOrUrl(),
+    user: uuidOrUrl(),
+    username: z.string().min(1).optional(),
+  }),
+);
 
 /**
  * `POST marketplace-offering-users/` (seed: `create_remote_offering_user`). UUIDs become hyperlinks on the

@@ -1,4 +1,4 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import type { WaldurContext } from "../context.js";
 import { routesOf } from "../generation.js";
@@ -11,7 +11,7 @@ export interface GetOfferingInput {
   offeringUuid: string;
 }
 
-const Input = z.strictObject({ offeringUuid: Uuid });
+const Input = lazySchema(() => z.strictObject({ offeringUuid: Uuid }));
 
 /**
  * `GET marketplace-provider-offerings/{uuid}/` (current) or `marketplace-offerings/{uuid}/` (legacy, seed:

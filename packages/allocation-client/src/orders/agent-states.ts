@@ -1,4 +1,4 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import type { WaldurContext } from "../context.js";
 import { UnsupportedOperationError } from "../errors.js";
@@ -14,11 +14,13 @@ export interface SetOrderStateInput {
   errorTraceback?: string;
 }
 
-const Input = z.strictObject({
-  orderUuid: Uuid,
-  errorMessage: z.string().optional(),
-  errorTraceback: z.string().optional(),
-});
+const Input = lazySchema(() =>
+  z.strictObject({
+    orderUuid: Uuid,
+    errorMessage: z.string().optional(),
+    errorTraceback: z.string().optional(),
+  }),
+);
 
 type AgentState = "set_state_executing" | "set_state_done" | "set_state_erred";
 

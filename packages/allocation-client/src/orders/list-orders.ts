@@ -1,4 +1,4 @@
-import type { Paginated } from "@meterkit/core";
+import { lazySchema, type Paginated } from "@meterkit/core";
 import { z } from "zod";
 import type { WaldurContext } from "../context.js";
 import { routesOf } from "../generation.js";
@@ -25,27 +25,31 @@ export interface OrderFilters extends WaldurFilters {
   order_uuid?: string;
 }
 
-const uuidFilters = {
+const uuidFilters = () => ({
   offering_uuid: Uuid.optional(),
   provider_uuid: Uuid.optional(),
   resource_uuid: Uuid.optional(),
   project_uuid: Uuid.optional(),
   customer_uuid: Uuid.optional(),
   order_uuid: Uuid.optional(),
-};
-
-const CurrentFilters = z.looseObject({
-  ...uuidFilters,
-  state: oneOrMany(ORDER_STATES).optional(),
-  type: oneOrMany(ORDER_TYPES).optional(),
 });
+
+const CurrentFilters = lazySchema(() =>
+  z.looseObject({
+    ...uuidFilters(),
+    state: oneOrMany(ORDER_STATES).optional(),
+    type: oneOrMany(ORDER_TYPES).optional(),
+  }),
+);
 
 // 5.4's order-item filters take one value (a ChoiceFilter), and it has no `Restore`.
-const LegacyFilters = z.looseObject({
-  ...uuidFilters,
-  state: z.enum(ORDER_ITEM_STATES).optional(),
-  type: z.enum(["Create", "Update", "Terminate"]).optional(),
-});
+const LegacyFilters = lazySchema(() =>
+  z.looseObject({
+    ...uuidFilters(),
+    state: z.enum(ORDER_ITEM_STATES).optional(),
+    type: z.enum(["Create", "Update", "Terminate"]).optional(),
+  }),
+);
 
 /**
  * `GET marketplace-orders/` (current; 0.6.4's `list_orders`) or `GET marketplace-order-items/` (legacy;

@@ -1,4 +1,4 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import type { WaldurContext } from "../context.js";
 import { routesOf } from "../generation.js";
@@ -21,11 +21,13 @@ export interface RejectOrderInput {
   comment?: string;
 }
 
-const ApproveInput = z.strictObject({
-  orderUuid: Uuid,
-  attributes: z.record(z.string(), z.unknown()).optional(),
-});
-const RejectInput = z.strictObject({ orderUuid: Uuid, comment: z.string().optional() });
+const ApproveInput = lazySchema(() =>
+  z.strictObject({
+    orderUuid: Uuid,
+    attributes: z.record(z.string(), z.unknown()).optional(),
+  }),
+);
+const RejectInput = lazySchema(() => z.strictObject({ orderUuid: Uuid, comment: z.string().optional() }));
 
 function legacyBodyRefused(ctx: WaldurContext, field: string, value: unknown): void {
   if (ctx.generation === "legacy" && value !== undefined) {

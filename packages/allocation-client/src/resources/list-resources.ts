@@ -1,4 +1,4 @@
-import type { Paginated } from "@meterkit/core";
+import { lazySchema, type Paginated } from "@meterkit/core";
 import { z } from "zod";
 import type { WaldurContext } from "../context.js";
 import { UnsupportedOperationError } from "../errors.js";
@@ -23,13 +23,15 @@ export interface ResourceQuery {
   filters?: WaldurFilters;
 }
 
-const ResourceQuerySchema = z.strictObject({
-  providerUuid: Uuid.optional(),
-  state: oneOrMany(RESOURCE_STATES).optional(),
-  offeringUuid: Uuid.optional(),
-  fields: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
-  filters: Filters.optional(),
-});
+const ResourceQuerySchema = lazySchema(() =>
+  z.strictObject({
+    providerUuid: Uuid.optional(),
+    state: oneOrMany(RESOURCE_STATES).optional(),
+    offeringUuid: Uuid.optional(),
+    fields: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
+    filters: Filters.optional(),
+  }),
+);
 
 function list(ctx: WaldurContext, path: string, input: ResourceQuery, options: ListOptions | undefined) {
   const q = check(ResourceQuerySchema, input, "query");

@@ -1,4 +1,4 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import type { WaldurContext } from "../context.js";
 import { routesOf } from "../generation.js";
@@ -21,7 +21,7 @@ export interface SubmitReportInput {
   report: readonly ReportSection[];
 }
 
-const SetBackendIdSchema = z.strictObject({ resourceUuid: Uuid, backendId: z.string() });
+const SetBackendIdSchema = lazySchema(() => z.strictObject({ resourceUuid: Uuid, backendId: z.string() }));
 
 /**
  * `POST …/{uuid}/set_backend_id/` with `{"backend_id": …}`: link the allocation to the provider's own id
@@ -48,11 +48,13 @@ export async function setResourceBackendId(
   return response.data;
 }
 
-const SubmitReportSchema = z.strictObject({
-  resourceUuid: Uuid,
-  // Waldur: "Report object should contain at least one section."; header and body are required strings.
-  report: z.array(z.object({ header: z.string(), body: z.string() })).min(1),
-});
+const SubmitReportSchema = lazySchema(() =>
+  z.strictObject({
+    resourceUuid: Uuid,
+    // Waldur: "Report object should contain at least one section."; header and body are required strings.
+    report: z.array(z.object({ header: z.string(), body: z.string() })).min(1),
+  }),
+);
 
 /**
  * `POST …/{uuid}/submit_report/` with `{"report": [{header, body}, …]}`: replace the access report shown

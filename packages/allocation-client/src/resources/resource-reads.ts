@@ -1,4 +1,4 @@
-import type { CallOptions } from "@meterkit/core";
+import { type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import type { WaldurContext } from "../context.js";
 import { check, Uuid } from "../input/common.js";
@@ -20,7 +20,9 @@ export interface ResourceReadInput {
   view?: ResourceView | undefined;
 }
 
-const Input = z.strictObject({ resourceUuid: Uuid, view: z.enum(["provider", "consumer"]).optional() });
+const Input = lazySchema(() =>
+  z.strictObject({ resourceUuid: Uuid, view: z.enum(["provider", "consumer"]).optional() }),
+);
 
 function route(ctx: WaldurContext, view: ResourceView | undefined): string {
   if (ctx.generation === "legacy") return "marketplace-resources";

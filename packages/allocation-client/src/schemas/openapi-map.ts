@@ -1,6 +1,7 @@
 /**
- * Which OpenAPI 8.0.5 component schema each typed response shape follows. Used by the tests that check
- * the zod schemas against Waldur's published schema; not part of the public API.
+ * Which OpenAPI 8.0.5 component schema each typed response shape follows, by the function that builds the
+ * shape (so that importing this builds nothing). Used by the tests that check the zod schemas against
+ * Waldur's published schema; not part of the public API.
  * @internal
  */
 import { OfferingComponentShape, OfferingShape } from "./offering.js";
