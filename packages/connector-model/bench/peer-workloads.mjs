@@ -9,7 +9,7 @@
 //
 // The baseline, measured in the same run and in the same mode, is the least work any implementation must do:
 // the same option literals as plain objects (construction) and one hand-written object literal per Server
-// of the same output, checked equal (serialization). The original's figures on this machine are documented
+// of the same output, checked equal (serialization). The original's figures (issue 20's run) are documented
 // beside ours (bench/README.md): nflex-connector-utils cannot be installed here, so it is not re-run.
 //
 // Run: pnpm --filter @meterkit/connector-model bench (builds first). Prints a table and BENCH lines.
@@ -32,7 +32,7 @@ import {
 
 const N = Number(process.env.MK_BENCH_SERVERS ?? 100_000);
 const WARM_PASSES = 5;
-/** The original's figures (python 3.11, nflex-connector-utils 1.x) measured on this machine, ops/s. */
+/** The original's figures (python 3.11, nflex-connector-utils 1.x) as issue 20's run measured them, ops/s. */
 const PYTHON = { construct: 23_800, serialize: 53_800 };
 /** Issue 20's targets for the first pass in a fresh process, × python. */
 const TARGETS = { construct: 10, serialize: 5 };
@@ -290,7 +290,7 @@ for (const [key, label, baseline, base] of [
       baseline: Math.round(figures[base]),
       unit: "objects/s",
     });
-    // The issue's targets are against the original, which cannot run here: its figure on this machine is
+    // The issue's targets are against the original, which cannot run here: its figure from issue 20's run is
     // documented (bench/README.md) and printed as the baseline of a row of its own.
     if (PYTHON[key] === undefined) continue;
     printBench({
@@ -304,5 +304,5 @@ for (const [key, label, baseline, base] of [
 }
 console.table(rows);
 console.log(
-  `python figures (documented, same machine): construct ${PYTHON.construct}/s, serialize_list ${PYTHON.serialize}/s`,
+  `python figures (documented: issue 20's run, on another machine of this kind; the root "pnpm bench" says how fast Python runs here against it): construct ${PYTHON.construct}/s, serialize_list ${PYTHON.serialize}/s`,
 );

@@ -17,7 +17,7 @@ import { CaseExpressionParser, SimpleExpressionParser } from "../dist/index.js";
 const EVALUATIONS = Number(process.env.MK_BENCH_EVALUATIONS ?? 1_000_000);
 const PARSES = 10_000;
 const WARM_PASSES = 5;
-/** The original's figures measured on this machine (python 3.11, pyparsing 3), ops/s. */
+/** The original's figures as issue 20's run measured them (python 3.11, pyparsing 2.2.2: shared/README.md), ops/s. */
 const PYTHON = { ternary: 765_000, case: 1_450_000, parse: 324 };
 /** Issue 20's targets for the first pass in a fresh process, × python. */
 const TARGETS = { ternary: 20, case: 20 };
@@ -137,7 +137,7 @@ for (const [key, label, baseline, unit] of [
       baseline: Math.round(figures[`${key}Base`]),
       unit,
     });
-    // The issue's targets are against the original, which cannot run here: its figure on this machine is
+    // The issue's targets are against the original, which cannot run here: its figure from issue 20's run is
     // documented (bench/README.md) and printed as the baseline of a row of its own.
     printBench({
       name: `${label}, ${mode} vs python (documented ${PYTHON[key].toLocaleString("en-US")}/s)`,
@@ -150,5 +150,5 @@ for (const [key, label, baseline, unit] of [
 }
 console.table(rows);
 console.log(
-  `python figures (documented, same machine): ternary ${PYTHON.ternary}/s, CASE ${PYTHON.case}/s, parse ${PYTHON.parse}/s`,
+  `python figures (documented: issue 20's run, on another machine of this kind; the root "pnpm bench" says how fast Python runs here against it): ternary ${PYTHON.ternary}/s, CASE ${PYTHON.case}/s, parse ${PYTHON.parse}/s`,
 );
