@@ -49,7 +49,7 @@ describe("lazySchema", () => {
   });
 
   it("converts to the same JSON Schema as the schema itself, wrappers (optional, default, pipe) too", () => {
-    const builders = {
+    const builders: Record<string, () => z.ZodType> = {
       optional: () => z.union([z.string(), z.number()]).optional(),
       withDefault: () => z.string().default("x"),
       piped: () => z.string().pipe(z.string().min(1)),

@@ -236,7 +236,10 @@ describe("auth", () => {
   it("tokenAuth and noAuth are strategies", () => {
     expectTypeOf(tokenAuth).returns.toEqualTypeOf<AuthStrategy>();
     expectTypeOf(noAuth).toEqualTypeOf<AuthStrategy>();
-    expectTypeOf<AuthStrategy["headers"]>().returns.toEqualTypeOf<Promise<Record<string, string>>>();
+    // A static strategy may answer synchronously; one that fetches credentials returns a promise.
+    expectTypeOf<AuthStrategy["headers"]>().returns.toEqualTypeOf<
+      Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>
+    >();
     tokenAuth({ token: "t", header: "X-Auth-Token" });
     // @ts-expect-error token is required
     tokenAuth({ scheme: "token" });

@@ -29,7 +29,8 @@ export function tokenAuth(options: TokenAuthOptions): AuthStrategy {
   secrets.add(options.token);
   const header = (options.header ?? "authorization").toLowerCase();
   const value = options.scheme ? `${options.scheme} ${options.token}` : options.token;
-  return { kind: "token", headers: async () => ({ [header]: value }), secrets };
+  const headers = Object.freeze({ [header]: value });
+  return { kind: "token", headers: () => headers, secrets };
 }
 
 /** Options of {@link basicAuth}. @public */
@@ -57,5 +58,6 @@ export function basicAuth(options: BasicAuthOptions): AuthStrategy {
   const secrets = new SecretSet();
   secrets.add(options.password);
   secrets.add(encoded);
-  return { kind: "basic", headers: async () => ({ authorization: `Basic ${encoded}` }), secrets };
+  const headers = Object.freeze({ authorization: `Basic ${encoded}` });
+  return { kind: "basic", headers: () => headers, secrets };
 }

@@ -59,7 +59,10 @@ function mapError(error: unknown, request: PreparedRequest): Error {
 /** Lower-case names; repeated headers joined with ", " (set-cookie too: we never need it split). */
 function flattenHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
+  // for…in, not Object.entries: no array of pairs per response. undici's own names are lower-case already;
+  // a custom dispatcher's may not be.
+  for (const name in headers) {
+    const value = headers[name];
     if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(", ") : value;
   }
   return out;
