@@ -4,6 +4,7 @@
  * the model sends nothing, so its rows only check the typed error and the field it names.
  */
 import * as model from "@meterkit/connector-model";
+import * as schemas from "@meterkit/connector-model/schemas";
 import { createHttpClient, keystoneAuth, tokenAuth } from "@meterkit/core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { expectRefused } from "../../src/bad-input/assertions.js";
@@ -102,12 +103,12 @@ const MODEL_ROWS: [string, () => unknown, string][] = [
   ["Region unknown option", () => new model.Region({ id: "r", name: "r" } as Any), "name"],
   [
     "validateOptions wrong type",
-    () => model.validateOptions(model.ServerOptionsSchema, { id: 5 }, "Server"),
+    () => schemas.validateOptions(schemas.ServerOptionsSchema, { id: 5 }, "Server"),
     "id",
   ],
   [
     "validateOptions missing name",
-    () => model.validateOptions(model.ServerOptionsSchema, { id: "a" }, "Server"),
+    () => schemas.validateOptions(schemas.ServerOptionsSchema, { id: "a" }, "Server"),
     "name",
   ],
   ["parseIsoDateTime Feb 30", () => model.parseIsoDateTime("2017-02-30T00:00:00Z"), "value"],
