@@ -40,8 +40,24 @@ function defined(entries: Record<string, unknown>): Record<string, unknown> {
   );
 }
 
+// The inputs of one rule's get, delete and update, built once per kind, not at every call: each new zod
+// schema builds its parser again at its first parse.
+const inputSchemas = new WeakMap<object, { ref: z.ZodType; update: z.ZodType }>();
+
+function inputsOf<T>(kind: RuleKind<T>): { ref: z.ZodType; update: z.ZodType } {
+  let schemas = inputSchemas.get(kind);
+  if (schemas === undefined) {
+    schemas = {
+      ref: z.strictObject({ [kind.inputKey]: Uuid }),
+      update: z.strictObject({ [kind.inputKey]: Uuid, patch: kind.patch }),
+    };
+    inputSchemas.set(kind, schemas);
+  }
+  return schemas;
+}
+
 function idOf<T>(kind: RuleKind<T>, input: unknown): string {
-  return check(z.strictObject({ [kind.inputKey]: Uuid }), input)[kind.inputKey] as string;
+  return (check(inputsOf(kind).ref, input) as Record<string, string>)[kind.inputKey] as string;
 }
 
 /**
@@ -179,7 +195,7 @@ export async function updateRule<T extends Record<string, unknown>>(
   input: unknown,
   options?: CallOptions,
 ): Promise<T> {
-  const parsed = check(z.strictObject({ [kind.inputKey]: Uuid, patch: kind.patch }), input);
+  const parsed = check(inputsOf(kind).update, input) as Record<string, unknown>;
   const id = parsed[kind.inputKey] as string;
   const patch = parsed.patch as Record<string, unknown>;
   const current = await fetchRule(kind, ctx, id, options);

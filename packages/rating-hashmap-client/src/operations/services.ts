@@ -7,14 +7,15 @@ import { H } from "./paths.js";
 
 const ServiceRef = lazySchema(() => idInput("serviceId"));
 
+const MapTypes = lazySchema(() => z.array(z.enum(MAP_TYPES)));
+
 /** `GET …/types`: the mapping types the server knows (`["flat", "rate"]`). @public */
 export async function listMapTypes(
   ctx: HashMapContext,
   _input: Record<string, never> = {},
   options?: CallOptions,
 ): Promise<MapType[]> {
-  const schema = z.array(z.enum(MAP_TYPES));
-  return (await ctx.http.request({ ...options, method: "GET", path: `${H}/types`, schema })).data;
+  return (await ctx.http.request({ ...options, method: "GET", path: `${H}/types`, schema: MapTypes })).data;
 }
 
 /** `GET …/services` (the server has no filters here). @public */
