@@ -4,6 +4,8 @@ import type { WaldurContext } from "../context.js";
 import { UnsupportedOperationError } from "../errors.js";
 import { check, Uuid } from "../input/common.js";
 
+const ANY_BODY = lazySchema(() => z.unknown());
+
 /** Which order to move, and (erred) what went wrong. @public */
 export interface SetOrderStateInput {
   /** UUID of the order. */
@@ -58,7 +60,7 @@ async function setState(
     pathParams: { uuid: orderUuid },
     body,
     // 8.0.5 documents "No response body"; whatever comes is ignored.
-    schema: z.unknown(),
+    schema: ANY_BODY,
     retry: ctx.conflictRetry,
   });
 }

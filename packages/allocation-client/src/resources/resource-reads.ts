@@ -5,6 +5,10 @@ import { check, Uuid } from "../input/common.js";
 import { type PlanPeriod, PlanPeriodSchema } from "../schemas/plan-period.js";
 import { type ProjectUser, ProjectUserSchema } from "../schemas/team.js";
 
+// Built once, on first use, not at every call.
+const ProjectUserList = lazySchema(() => z.array(ProjectUserSchema));
+const PlanPeriodList = lazySchema(() => z.array(PlanPeriodSchema));
+
 /**
  * Which route serves a resource's `team/` and `plan_periods/`: both exist on current servers; legacy
  * servers only have `marketplace-resources/`.
@@ -45,7 +49,7 @@ export async function getResourceTeam(
     method: "GET",
     path: `/${route(ctx, view)}/{uuid}/team/`,
     pathParams: { uuid: resourceUuid },
-    schema: z.array(ProjectUserSchema),
+    schema: ProjectUserList,
   });
   return response.data;
 }
@@ -67,7 +71,7 @@ export async function getResourcePlanPeriods(
     method: "GET",
     path: `/${route(ctx, view)}/{uuid}/plan_periods/`,
     pathParams: { uuid: resourceUuid },
-    schema: z.array(PlanPeriodSchema),
+    schema: PlanPeriodList,
   });
   return response.data;
 }
