@@ -29,18 +29,10 @@ export function urlsLoadedBy(entry) {
   try {
     const register = `import { register } from "node:module";
 register(${JSON.stringify(`data:text/javascript,${encodeURIComponent(HOOKS)}`)}, { data: { out: ${JSON.stringify(out)} } });`;
-    const child = spawnSync(
-      process.execPath,
-      [
-        "--import",
-        `data:text/javascript,${encodeURIComponent(register)}`,
-        "--input-type=module",
-        "-e",
-        `await import(${JSON.stringify(pathToFileURL(entry).href)});`,
-      ],
-      { encoding: "utf8" },
-    );
-    if (child.status !== 0) throw new Error(`importing ${entry} failed: ${child.stderr}`);
+    runModule(entry, `await import(${JSON.stringify(pathToFileURL(entry).href)});`, [
+      "--import",
+      `data:text/javascript,${encodeURIComponent(register)}`,
+    ]);
     return readFileSync(out, "utf8")
       .split("\n")
       .filter((url) => url !== "" && !url.startsWith("node:"));
@@ -85,7 +77,14 @@ const mod = await import(${JSON.stringify(pathToFileURL(entry).href)});
 ${afterImport};
 Object.defineProperty = define;
 console.log(built);`;
-  const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  return Number(runModule(entry, script).trim().split("\n").at(-1));
+}
+
+/** Runs `script` as an ES module in a fresh `node` (after `flags`); its stdout, or an error naming `entry`. */
+function runModule(entry, script, flags = []) {
+  const child = spawnSync(process.execPath, [...flags, "--input-type=module", "-e", script], {
+    encoding: "utf8",
+  });
   if (child.status !== 0) throw new Error(`importing ${entry} failed: ${child.stderr}`);
-  return Number(child.stdout.trim().split("\n").at(-1));
+  return child.stdout;
 }

@@ -44,14 +44,11 @@ export function buildOnce<T>(build: () => T): () => T {
  * @public
  */
 export function lazySchema<T extends object>(build: () => T): T {
-  let built: T | undefined;
-  const real = (): T => {
-    if (built === undefined) {
-      built = build();
-      seeProxyAsSchema(built, proxy);
-    }
-    return built;
-  };
+  const real = buildOnce((): T => {
+    const schema = build();
+    seeProxyAsSchema(schema, proxy);
+    return schema;
+  });
   // The target only satisfies the proxy invariants: an extensible object with nothing but a configurable
   // inspect hook, so every answer may come from the real schema. Reads use the real schema as the receiver,
   // so getters that memoize on `this` (zod's members bind and cache per instance) do it on the real schema.
