@@ -2,7 +2,7 @@
  * Input schemas: everything CloudKitty 17 checks (or fails on with a 500) is checked here first, with a
  * message that says what to do (cloudkitty.md §5.3).
  */
-import { inputChecker, lazySchema } from "@meterkit/core";
+import { buildOnce, inputChecker, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { CostInput, LevelInput } from "./decimal/decimal-schema.js";
 import { MAP_TYPES } from "./models.js";
@@ -27,14 +27,14 @@ const MapTypeInput = lazySchema(() => z.enum(MAP_TYPES, { message: `type must be
 const Name = lazySchema(() => z.string().min(1, "must not be empty"));
 
 /** Fields of newer CloudKitty releases; a 17 server refuses them (the client then throws UnsupportedByServerError). */
-const newerRuleInput = () => ({
+const newerRuleInput = buildOnce(() => ({
   name: z.string().optional(),
   description: z.string().optional(),
   start: z.union([z.string(), z.date()]).optional(),
   end: z.union([z.string(), z.date()]).optional(),
-});
+}));
 
-const ruleBase = () => ({
+const ruleBase = buildOnce(() => ({
   service_id: Uuid.optional(),
   field_id: Uuid.optional(),
   type: MapTypeInput.optional(),
@@ -42,7 +42,7 @@ const ruleBase = () => ({
   group_id: Uuid.optional(),
   tenant_id: z.string().nullable().optional(),
   ...newerRuleInput(),
-});
+}));
 
 type Parented = { service_id?: string | undefined; field_id?: string | undefined };
 
@@ -147,13 +147,13 @@ export type CreateThresholdInput = z.input<typeof CreateThresholdInput>;
 /** A new group, or `null`: out of its group (the update then goes through a temporary group, see updateRule). */
 const GroupChange = lazySchema(() => Uuid.nullable());
 
-const patchBase = () => ({
+const patchBase = buildOnce(() => ({
   type: MapTypeInput.optional(),
   cost: CostInput.optional(),
   group_id: GroupChange.optional(),
   tenant_id: z.string().nullable().optional(),
   ...newerRuleInput(),
-});
+}));
 
 function notEmpty(v: object, ctx: z.RefinementCtx): void {
   if (Object.values(v).every((x) => x === undefined))

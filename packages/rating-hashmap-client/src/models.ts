@@ -1,5 +1,5 @@
 /** The objects CloudKitty 17's HashMap API returns, validated with zod (cloudkitty.md §5.2). */
-import { lazySchema } from "@meterkit/core";
+import { buildOnce, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { DecimalString } from "./decimal/decimal-schema.js";
 
@@ -9,8 +9,8 @@ export const MAP_TYPES = ["flat", "rate"] as const;
 export type MapType = (typeof MAP_TYPES)[number];
 
 // Every schema below is built on its first use, not by the import (lazySchema): a CLI command or a
-// connector's one call uses one or two of them.
-const uuid = () => z.string();
+// connector's one call uses one or two of them. The parts they share are built once (buildOnce).
+const uuid = buildOnce(() => z.string());
 
 /** A service: maps to the collected service (the usage key), e.g. `instance`. @public */
 export const Service = lazySchema(() => z.object({ service_id: uuid(), name: z.string() }));
@@ -28,7 +28,7 @@ export const Group = lazySchema(() => z.object({ group_id: uuid(), name: z.strin
 export type Group = z.infer<typeof Group>;
 
 /** Fields newer CloudKitty releases add to mappings and thresholds (absent on 17). @public */
-const newerRuleFields = () => ({
+const newerRuleFields = buildOnce(() => ({
   name: z.string().nullish(),
   description: z.string().nullish(),
   start: z.string().nullish(),
@@ -38,7 +38,7 @@ const newerRuleFields = () => ({
   updated_by: z.string().nullish(),
   deleted: z.string().nullish(),
   deleted_by: z.string().nullish(),
-});
+}));
 
 /**
  * A mapping. `cost` is a decimal string (28 places on the wire). A service mapping has `value: ""`.

@@ -2,7 +2,7 @@
  * Usage records in the shape of CloudKitty's quote (`POST /v1/rating/quote`), shared by the client's `quote`
  * and the local engine so both price exactly the same input.
  */
-import { lazySchema } from "@meterkit/core";
+import { buildOnce, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { VolumeInput } from "./decimal/decimal-schema.js";
 
@@ -20,23 +20,27 @@ export type DescValue =
   | readonly DescValue[]
   | { readonly [key: string]: DescValue };
 
-const Scalar: z.ZodType<DescValue, DescValue> = lazySchema(() =>
+/**
+ * A {@link DescValue}: any JSON value (finite numbers: `NaN` would be sent as `null`); CloudKitty takes any in
+ * `metadata`/`groupby`. The engine's usage records and the quote's resources both use it. @internal
+ */
+export const DescValueSchema: z.ZodType<DescValue, DescValue> = lazySchema(() =>
   z.lazy(() =>
     z.union([
       z.string(),
       z.number().finite(),
       z.boolean(),
       z.null(),
-      z.array(Scalar),
-      z.record(z.string(), Scalar),
+      z.array(DescValueSchema),
+      z.record(z.string(), DescValueSchema),
     ]),
   ),
 );
 
-const desc = () => ({
-  metadata: z.record(z.string(), Scalar).optional(),
-  groupby: z.record(z.string(), Scalar).optional(),
-});
+const desc = buildOnce(() => ({
+  metadata: z.record(z.string(), DescValueSchema).optional(),
+  groupby: z.record(z.string(), DescValueSchema).optional(),
+}));
 /** The desc as callers may write it: only `metadata` and `groupby` (the schema checks stray keys itself). */
 const StrictDesc = lazySchema(() => z.strictObject(desc()));
 

@@ -1,10 +1,10 @@
 /** The rules the engine prices with: the same objects the HashMap API returns, in the server's order. */
-import { lazySchema } from "@meterkit/core";
+import { buildOnce, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { Field, Group, Mapping, Service, Threshold } from "../models.js";
 
 /** What a rule list may say about a rule being in force, besides `start`/`end`/`deleted`. */
-const active = () => ({ is_active: z.boolean().nullish() });
+const active = buildOnce(() => ({ is_active: z.boolean().nullish() }));
 
 /**
  * A HashMap rule set. Rules that carry `deleted`, `is_active: false`, or a `start`/`end` (newer servers)

@@ -3,25 +3,17 @@ import { z } from "zod";
 import type { HashMapContext } from "../context.js";
 import { DecimalString } from "../decimal/decimal-schema.js";
 import { check } from "../inputs.js";
-import { type DescValue, type UsageRecord, UsageRecord as UsageRecordSchema } from "../usage.js";
+import {
+  type DescValue,
+  DescValueSchema,
+  type UsageRecord,
+  UsageRecord as UsageRecordSchema,
+} from "../usage.js";
 
 // The server declares a float but sends str(Decimal): a bare JSON string such as "0E-27".
 const QuoteResult = lazySchema(() => z.union([DecimalString, z.number().transform(String)]));
 
-/** Any JSON value (finite numbers: `NaN` would be sent as `null`); CloudKitty takes any in `metadata`/`groupby`. */
-const Json: z.ZodType<unknown> = lazySchema(() =>
-  z.lazy(() =>
-    z.union([
-      z.string(),
-      z.number().finite(),
-      z.boolean(),
-      z.null(),
-      z.array(Json),
-      z.record(z.string(), Json),
-    ]),
-  ),
-);
-const Scalars = lazySchema(() => z.record(z.string(), Json));
+const Scalars = lazySchema(() => z.record(z.string(), DescValueSchema));
 /**
  * A quote's resource: as the engine's, except that `desc` keys besides `metadata` and `groupby` travel
  * unchanged (cloudkittyclient's own sample sends a flat `desc`; HashMap ignores such keys, but other rating

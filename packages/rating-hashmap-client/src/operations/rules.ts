@@ -6,7 +6,7 @@ import { type CallOptions, isSdkError } from "@meterkit/core";
 import { z } from "zod";
 import type { HashMapContext } from "../context.js";
 import { UnsupportedByServerError } from "../errors.js";
-import { check, NEWER_RULE_FIELDS, RuleFilter, SENT_NEWER_FILTERS, Uuid } from "../inputs.js";
+import { check, idInput, NEWER_RULE_FIELDS, RuleFilter, SENT_NEWER_FILTERS, Uuid } from "../inputs.js";
 import { Group } from "../models.js";
 import { listFields } from "./fields.js";
 import { H } from "./paths.js";
@@ -48,7 +48,7 @@ function inputsOf<T>(kind: RuleKind<T>): { ref: z.ZodType; update: z.ZodType } {
   let schemas = inputSchemas.get(kind);
   if (schemas === undefined) {
     schemas = {
-      ref: z.strictObject({ [kind.inputKey]: Uuid }),
+      ref: idInput(kind.inputKey),
       update: z.strictObject({ [kind.inputKey]: Uuid, patch: kind.patch }),
     };
     inputSchemas.set(kind, schemas);
