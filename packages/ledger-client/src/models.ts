@@ -3,7 +3,7 @@
  * keys and dates as Python's `str(datetime)` (`2017-05-15 18:31:42.123000+00:00`). We convert keys to
  * camelCase and dates to `Date`, and normalise the image metadata (see {@link ImageMeta}).
  */
-import { lazySchema } from "@meterkit/core";
+import { buildOnce, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { parseServerDate } from "./dates.js";
 
@@ -67,26 +67,28 @@ export interface AlmanachInfo {
   database: { activeEntities: number; allEntities: number };
 }
 
-// The parts the exported schemas share are builders, not schemas: importing the module builds nothing (each
-// exported schema is built on its first use, core's lazySchema), and a response's parse meets no proxy below
-// the schema it starts from, however many rows and fields it has.
-const date = () =>
+// The parts the exported schemas share are built once, by the first schema that uses them (core's
+// buildOnce), not by the import (each exported schema is built on its first use, core's lazySchema); a
+// response's parse meets no proxy below the schema it starts from, however many rows and fields it has.
+const date = buildOnce(() =>
   z.string().transform((text, ctx) => {
     const parsed = parseServerDate(text);
     if (parsed) return parsed;
     ctx.addIssue({ code: "custom", message: `is not a date: ${JSON.stringify(text)}` });
     return z.NEVER;
-  });
+  }),
+);
 
-const imageMeta = () =>
+const imageMeta = buildOnce(() =>
   z
     .record(z.string(), z.unknown())
     .transform(
       ({ os_type, ...rest }): ImageMeta =>
         os_type === undefined ? rest : { ...rest, type: os_type as string | null },
-    );
+    ),
+);
 
-const base = () => ({
+const base = buildOnce(() => ({
   entity_id: z.string(),
   project_id: z.string(),
   name: z.string(),
@@ -94,9 +96,9 @@ const base = () => ({
   end: date().nullable(),
   last_event: date(),
   processed: date().nullable().optional(),
-});
+}));
 
-const instance = () =>
+const instance = buildOnce(() =>
   z
     .object({
       ...base(),
@@ -114,9 +116,10 @@ const instance = () =>
         imageMeta: e.image_meta ?? e.os ?? {},
         metadata: e.metadata ?? {},
       }),
-    );
+    ),
+);
 
-const volume = () =>
+const volume = buildOnce(() =>
   z
     .object({
       ...base(),
@@ -133,14 +136,16 @@ const volume = () =>
         volumeType: e.volume_type ?? null,
         attachedTo: e.attached_to ?? [],
       }),
-    );
+    ),
+);
 
-const entity = () => z.union([instance(), volume()]);
+const entity = buildOnce(() => z.union([instance(), volume()]));
 
-const volumeType = () =>
+const volumeType = buildOnce(() =>
   z
     .object({ volume_type_id: z.string(), volume_type_name: z.string() })
-    .transform((t): VolumeType => ({ volumeTypeId: t.volume_type_id, volumeTypeName: t.volume_type_name }));
+    .transform((t): VolumeType => ({ volumeTypeId: t.volume_type_id, volumeTypeName: t.volume_type_name })),
+);
 
 function common(e: {
   entity_id: string;

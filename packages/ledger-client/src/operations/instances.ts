@@ -1,4 +1,4 @@
-import { type CallOptions, lazySchema } from "@meterkit/core";
+import { buildOnce, type CallOptions, lazySchema } from "@meterkit/core";
 import { z } from "zod";
 import { type AlmanachContext, EXPECT } from "../context.js";
 import { type DateInput, formatBodyDate, formatQueryDate } from "../dates.js";
@@ -45,7 +45,7 @@ export interface ResizeInstanceInput {
   resizeDate?: DateInput | undefined;
 }
 
-const text = () => z.string({ error: "must be a string" }).nullable().optional();
+const text = buildOnce(() => z.string({ error: "must be a string" }).nullable().optional());
 const ListInstances = lazySchema(() => z.strictObject({ tenantId: Id, start: DateField, end: DateField }));
 const CreateInstance = lazySchema(() =>
   z.strictObject({
