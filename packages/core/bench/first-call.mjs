@@ -2,9 +2,10 @@
 // of python-cloudkittyclient's: the rating-hashmap-client's `mappings.list()` of 1,000 mappings, and the first
 // three `quote()`s of a process (then three more, warm). Against the canned server (cli-server.mjs, its own
 // process), beside the same requests through the keystoneauth1 session python-cloudkittyclient sends through,
-// parsed with `.json()` (Debian's /usr/bin/python3, when installed), and beside bare undici (`request()` and
-// `body.json()`, imported with the set-up, no validation): the least any Node client does for the call, so the
-// floor of our first call.
+// parsed with `.json()` (Debian's /usr/bin/python3, when installed), and beside two floors, neither
+// validating: bare undici (`request()` and `body.json()`, imported with the set-up), the least a client on
+// undici does for the call, so the floor of ours; and bare node:http (`http.request` on a keep-alive agent,
+// `JSON.parse` of the body), whose code Node's binary carries precompiled, the least any Node client does.
 //
 // Client CPU (user + system of the client process only) of three phases, each process fresh: the imports
 // and client set-up, the first call(s), the next one(s). Median over the runs.
@@ -61,6 +62,18 @@ const ourSetup = `const { createHashMapClient } = await import(${JSON.stringify(
 const client = createHashMapClient({ baseUrl: process.argv[1], token: "bench-token" });`;
 const bareSetup = `const { request } = await import(${JSON.stringify(UNDICI)});
 const headers = { "x-auth-token": "bench-token", "content-type": "application/json" };`;
+const httpSetup = `const http = await import("node:http");
+const agent = new http.Agent({ keepAlive: true });
+const headers = { "x-auth-token": "bench-token", "content-type": "application/json" };
+const send = (method, path, body) => new Promise((resolve, reject) => {
+  const req = http.request(process.argv[1] + path, { method, headers, agent }, (res) => {
+    const chunks = [];
+    res.on("data", (chunk) => chunks.push(chunk));
+    res.on("end", () => resolve(JSON.parse(Buffer.concat(chunks).toString())));
+  });
+  req.on("error", reject);
+  req.end(body);
+});`;
 const threeTimes = (one) => `async () => [await ${one}, await ${one}, await ${one}]`;
 const bareQuote = `(await (await request(process.argv[1] + "/v1/rating/quote", { method: "POST", headers, body: ${JSON.stringify(JSON.stringify({ resources: RESOURCES }))} })).body.json())`;
 
@@ -79,6 +92,11 @@ const WORKLOADS = [
       "bare undici, no validation": nodeScript({
         setup: bareSetup,
         call: `async () => (await (await request(process.argv[1] + ${JSON.stringify(MAPPINGS_PATH)}, { headers })).body.json()).mappings`,
+        check: `if (first.length !== 1000 || second.length !== 1000) throw new Error("expected 1,000 mappings");`,
+      }),
+      "bare node:http, no validation": nodeScript({
+        setup: httpSetup,
+        call: `async () => (await send("GET", ${JSON.stringify(MAPPINGS_PATH)})).mappings`,
         check: `if (first.length !== 1000 || second.length !== 1000) throw new Error("expected 1,000 mappings");`,
       }),
       "python keystoneauth1": pythonScript({
@@ -101,6 +119,13 @@ const WORKLOADS = [
       "bare undici, no validation": nodeScript({
         setup: bareSetup,
         call: threeTimes(bareQuote),
+        check: `if (first.join() !== second.join() || first.length !== 3) throw new Error("unexpected quotes");`,
+      }),
+      "bare node:http, no validation": nodeScript({
+        setup: httpSetup,
+        call: threeTimes(
+          `send("POST", "/v1/rating/quote", ${JSON.stringify(JSON.stringify({ resources: RESOURCES }))})`,
+        ),
         check: `if (first.join() !== second.join() || first.length !== 3) throw new Error("unexpected quotes");`,
       }),
       "python keystoneauth1": pythonScript({
@@ -181,6 +206,11 @@ for (const { workload, figures } of results) {
   bench(`${workload.bench}, ${warm} CPU: meterkit vs bare undici (no validation)`, ours.second, bare.second);
   if (!py) continue;
   bench(`${workload.bench}, ${cold} CPU: bare undici vs python keystoneauth1`, bare.first, py.first);
+  bench(
+    `${workload.bench}, ${cold} CPU: bare node:http vs python keystoneauth1`,
+    figures["bare node:http, no validation"].first,
+    py.first,
+  );
   bench(
     `${workload.bench}, ${cold} CPU (validation included): meterkit vs python keystoneauth1`,
     ours.first,
