@@ -4,6 +4,9 @@ import { isRealDay } from "./dates.js";
 
 const DECIMAL = /^-?\d{1,12}(\.\d{1,6})?$/;
 
+// Each field below builds a new schema per call, so the resources call them only inside their body schemas'
+// builders (core's lazySchema), never at a module's top level: importing the server builds no schema.
+
 /** Non-empty text up to `max` characters (surrounding blanks are trimmed). */
 export const text = (max = 255) =>
   z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);

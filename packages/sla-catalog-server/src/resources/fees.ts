@@ -1,3 +1,4 @@
+import { buildOnce, lazySchema } from "@meterkit/core/lazy-schema";
 import { z } from "zod";
 import type { SqlClient } from "../db/database.js";
 import { type FieldError, validationFailed } from "../http/problem.js";
@@ -65,32 +66,38 @@ export const FIXED_FEES = spec("fixed-fee", "fixed", PRICED);
 export const VARIABLE_FEES = spec("variable-fee", "variable", [...PRICED, ...CONDITION]);
 export const COMPOUND_FEES = spec("compound-fee", "compound", []);
 
-const validity = {
+// The fields the three create bodies share are built once, by the first of them that is built (core's
+// buildOnce); each body schema is built on its first use, not by the import (lazySchema).
+const validity = buildOnce(() => ({
   id: id().optional(),
   currency: currency().optional(),
   validFrom: day(),
   validUntil: day(),
   period: z.enum(PERIODS),
-};
+}));
 const positive = () =>
   decimal(0).refine((v) => Number(v) > 0, { message: "must be > 0", params: { code: "out_of_range" } });
-export const FixedFeeCreate = z.strictObject({
-  ...validity,
-  type: z.enum(PERIODS),
-  datatype: z.enum(DATATYPES).optional(),
-  quantity: positive().optional(),
-  value: decimal(0),
-});
-export const VariableFeeCreate = z.strictObject({
-  ...validity,
-  type: z.enum(PERIODS),
-  datatype: z.enum(DATATYPES),
-  quantity: positive(),
-  value: decimal(0),
-  condition: z.enum(COMPARATORS),
-  conditionValue: decimal(),
-  conditionDatatype: z.enum(DATATYPES),
-});
+export const FixedFeeCreate = lazySchema(() =>
+  z.strictObject({
+    ...validity(),
+    type: z.enum(PERIODS),
+    datatype: z.enum(DATATYPES).optional(),
+    quantity: positive().optional(),
+    value: decimal(0),
+  }),
+);
+export const VariableFeeCreate = lazySchema(() =>
+  z.strictObject({
+    ...validity(),
+    type: z.enum(PERIODS),
+    datatype: z.enum(DATATYPES),
+    quantity: positive(),
+    value: decimal(0),
+    condition: z.enum(COMPARATORS),
+    conditionValue: decimal(),
+    conditionDatatype: z.enum(DATATYPES),
+  }),
+);
 const ids = () =>
   z
     .array(id())
@@ -99,11 +106,13 @@ const ids = () =>
       message: "must not repeat an id",
       params: { code: "duplicate" },
     });
-export const CompoundFeeCreate = z.strictObject({
-  ...validity,
-  fixedFeeIds: ids().optional(),
-  variableFeeIds: ids().optional(),
-});
+export const CompoundFeeCreate = lazySchema(() =>
+  z.strictObject({
+    ...validity(),
+    fixedFeeIds: ids().optional(),
+    variableFeeIds: ids().optional(),
+  }),
+);
 
 async function insertPrice(
   tx: SqlClient,

@@ -1,3 +1,4 @@
+import { lazySchema } from "@meterkit/core/lazy-schema";
 import { z } from "zod";
 import type { Route } from "../http/router.js";
 import { COMPARATORS, REGISTRIES } from "../model/enums.js";
@@ -30,27 +31,29 @@ export const GUARANTEES: TableSpec = {
   ],
 };
 
-export const GuaranteeCreate = z.strictObject({
-  id: id().optional(),
-  name: text(),
-  description: text(2000),
-  type: z
-    .string()
-    .regex(
-      /^[a-z][a-z0-9_]{0,63}$/,
-      "must be a lower-case term such as location, reserve or co_location_rack",
-    ),
-  percentage: decimal().refine((v) => Number(v) > 0 && Number(v) <= 1, {
-    message: "must satisfy 0 < percentage <= 1",
-    params: { code: "out_of_range" },
+export const GuaranteeCreate = lazySchema(() =>
+  z.strictObject({
+    id: id().optional(),
+    name: text(),
+    description: text(2000),
+    type: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9_]{0,63}$/,
+        "must be a lower-case term such as location, reserve or co_location_rack",
+      ),
+    percentage: decimal().refine((v) => Number(v) > 0 && Number(v) <= 1, {
+      message: "must satisfy 0 < percentage <= 1",
+      params: { code: "out_of_range" },
+    }),
+    agreementTerm: text().optional(),
+    operator: z.enum(COMPARATORS).optional(),
+    slaTemplateId: text().optional(),
+    slaTemplateRegistry: z.enum(REGISTRIES).optional(),
+    value: text().optional(),
+    valueType: text().optional(),
   }),
-  agreementTerm: text().optional(),
-  operator: z.enum(COMPARATORS).optional(),
-  slaTemplateId: text().optional(),
-  slaTemplateRegistry: z.enum(REGISTRIES).optional(),
-  value: text().optional(),
-  valueType: text().optional(),
-});
+);
 
 export const guaranteeRoutes: Route[] = [
   {

@@ -1,3 +1,4 @@
+import { lazySchema } from "@meterkit/core/lazy-schema";
 import { z } from "zod";
 import type { Route } from "../http/router.js";
 import { isoDay, plusYears } from "../model/dates.js";
@@ -29,21 +30,23 @@ export const OFFERS: TableSpec = {
   referrers: [],
 };
 
-export const OfferCreate = z.strictObject({
-  id: id().optional(),
-  productId: id(),
-  partyId: id(),
-  templateId: text(),
-  templateRegistry: z.enum(REGISTRIES).optional(),
-  name: text().optional(),
-  description: text(2000).optional(),
-  billingFrequencyId: id().optional(),
-  revision: text(20).optional(),
-  status: letter().optional(),
-  insertedAt: day().optional(),
-  validFrom: day().optional(),
-  validTo: day().optional(),
-});
+export const OfferCreate = lazySchema(() =>
+  z.strictObject({
+    id: id().optional(),
+    productId: id(),
+    partyId: id(),
+    templateId: text(),
+    templateRegistry: z.enum(REGISTRIES).optional(),
+    name: text().optional(),
+    description: text(2000).optional(),
+    billingFrequencyId: id().optional(),
+    revision: text(20).optional(),
+    status: letter().optional(),
+    insertedAt: day().optional(),
+    validFrom: day().optional(),
+    validTo: day().optional(),
+  }),
+);
 
 export const offerRoutes: Route[] = [
   {

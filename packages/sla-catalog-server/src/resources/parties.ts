@@ -1,3 +1,4 @@
+import { lazySchema } from "@meterkit/core/lazy-schema";
 import { z } from "zod";
 import { Problem } from "../http/problem.js";
 import { intParam, type Route } from "../http/router.js";
@@ -28,8 +29,8 @@ export const PARTIES: TableSpec = {
   ],
 };
 
-export const PartyCreate = z.strictObject({ id: id().optional(), name: text().optional() });
-export const Approval = z.strictObject({ balance: decimal(), creditLimit: decimal(0) });
+export const PartyCreate = lazySchema(() => z.strictObject({ id: id().optional(), name: text().optional() }));
+export const Approval = lazySchema(() => z.strictObject({ balance: decimal(), creditLimit: decimal(0) }));
 
 /** Registration happens outside the provider tools; `POST /parties` stands in for it. */
 export const partyRoutes: Route[] = [

@@ -1,3 +1,4 @@
+import { lazySchema } from "@meterkit/core/lazy-schema";
 import { z } from "zod";
 import type { Route } from "../http/router.js";
 import { isoDay, plusYears } from "../model/dates.js";
@@ -36,30 +37,32 @@ export const PRODUCTS: TableSpec = {
 /** A one-letter code, as the tools' `'A'` defaults. */
 export const letter = () => z.string().regex(/^[A-Z]$/, "must be one capital letter such as A");
 
-export const ProductCreate = z.strictObject({
-  id: id().optional(),
-  partyId: id(),
-  name: text(),
-  description: text(2000).optional(),
-  brand: text().optional(),
-  category: text().optional(),
-  insertedAt: day().optional(),
-  validFrom: day().optional(),
-  validTo: day().optional(),
-  maxPrice: decimal(0).optional(),
-  maxPenaltyTermination: decimal(0).optional(),
-  maxPenaltyMpc: decimal(0).optional(),
-  maxPenaltyRemoval: decimal(0).optional(),
-  negotiationType: letter().optional(),
-  release: text(20).optional(),
-  status: letter().optional(),
-  unsuccessfulRounds: z
-    .number()
-    .int("must be an integer")
-    .min(0, "must be ≥ 0")
-    .max(1000, "must be ≤ 1000")
-    .optional(),
-});
+export const ProductCreate = lazySchema(() =>
+  z.strictObject({
+    id: id().optional(),
+    partyId: id(),
+    name: text(),
+    description: text(2000).optional(),
+    brand: text().optional(),
+    category: text().optional(),
+    insertedAt: day().optional(),
+    validFrom: day().optional(),
+    validTo: day().optional(),
+    maxPrice: decimal(0).optional(),
+    maxPenaltyTermination: decimal(0).optional(),
+    maxPenaltyMpc: decimal(0).optional(),
+    maxPenaltyRemoval: decimal(0).optional(),
+    negotiationType: letter().optional(),
+    release: text(20).optional(),
+    status: letter().optional(),
+    unsuccessfulRounds: z
+      .number()
+      .int("must be an integer")
+      .min(0, "must be ≥ 0")
+      .max(1000, "must be ≤ 1000")
+      .optional(),
+  }),
+);
 
 export const productRoutes: Route[] = [
   {

@@ -1,3 +1,4 @@
+import { lazySchema } from "@meterkit/core/lazy-schema";
 import { z } from "zod";
 import { type Filter, listReply } from "../http/list.js";
 import { Problem, validationFailed } from "../http/problem.js";
@@ -35,13 +36,15 @@ export const TEMPLATES: TableSpec = {
   ],
 };
 
-export const TemplateCreate = z.strictObject({
-  registry: z.enum(REGISTRIES).optional(),
-  content: z.string().min(1, "must not be empty").max(1_000_000, "must be at most 1 MB"),
-  description: text(2000).optional(),
-  providerId: id().optional(),
-  registerName: text().optional(),
-});
+export const TemplateCreate = lazySchema(() =>
+  z.strictObject({
+    registry: z.enum(REGISTRIES).optional(),
+    content: z.string().min(1, "must not be empty").max(1_000_000, "must be at most 1 MB"),
+    description: text(2000).optional(),
+    providerId: id().optional(),
+    registerName: text().optional(),
+  }),
+);
 
 function registryParam(value: string | undefined, templateId: string): (typeof REGISTRIES)[number] {
   const registry = REGISTRIES.find((r) => r === value);

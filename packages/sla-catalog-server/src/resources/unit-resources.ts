@@ -1,3 +1,4 @@
+import { lazySchema } from "@meterkit/core/lazy-schema";
 import { z } from "zod";
 import type { SqlClient } from "../db/database.js";
 import { notFound } from "../http/problem.js";
@@ -38,16 +39,18 @@ export const UNIT_RESOURCES: TableSpec = {
 /** The same rows seen as priced items (404s say "priced-item"). */
 const PRICED_ITEMS: TableSpec = { ...UNIT_RESOURCES, type: "priced-item" };
 
-export const UnitResourceCreate = z.strictObject({
-  id: id().optional(),
-  name: text(),
-  type: z.string().regex(/^[A-Za-z][\w.-]{0,63}$/, "must be an identifier such as cpu_speed"),
-  description: text(2000).optional(),
-  instanceId: text().optional(),
-  ovfReservation: z.boolean().optional(),
-  unit: text(32).optional(),
-});
-export const PriceLink = z.strictObject({ priceId: id() });
+export const UnitResourceCreate = lazySchema(() =>
+  z.strictObject({
+    id: id().optional(),
+    name: text(),
+    type: z.string().regex(/^[A-Za-z][\w.-]{0,63}$/, "must be an identifier such as cpu_speed"),
+    description: text(2000).optional(),
+    instanceId: text().optional(),
+    ovfReservation: z.boolean().optional(),
+    unit: text(32).optional(),
+  }),
+);
+export const PriceLink = lazySchema(() => z.strictObject({ priceId: id() }));
 
 export const unitResourceRoutes: Route[] = [
   {
