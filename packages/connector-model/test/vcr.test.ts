@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -57,6 +57,7 @@ beforeAll(up);
 afterAll(down);
 
 const dir = mkdtempSync(path.join(tmpdir(), "cm-vcr-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const event = (taskId: string): SyncEvent => ({ task_id: taskId, customer_id: "c1", account_id: "a1" });
 const cmpUrl = () => `http://127.0.0.1:${ports!.cmp}/api`;
 /** The connector as a test runs it: a context per call (no `dispatcher` option), wrapped as in the original. */

@@ -3,12 +3,12 @@
  * CloudKitty into a cassette, replay them offline through the injected dispatcher, get the same results;
  * the token never reaches the file.
  */
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { tokenAuth } from "@meterkit/core";
 import { cassetteDispatcher } from "@meterkit/core/testing";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { createHashMapClient, type HashMapClient } from "../src/index.js";
 import { haveCloudKitty, keystoneFor, services } from "./support/services.js";
 
@@ -32,7 +32,9 @@ async function scenario(hm: HashMapClient, name: string) {
 
 describe.skipIf(!haveCloudKitty)("cassette record and replay (real CloudKitty behind Keystone)", () => {
   it("replays a recorded session offline with identical results", async () => {
-    const file = join(mkdtempSync(join(tmpdir(), "hashmap-cassette-")), "session.cassette.json");
+    const dir = mkdtempSync(join(tmpdir(), "hashmap-cassette-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, "session.cassette.json");
     const name = `cassette-${Date.now()}`;
     const keystone = keystoneFor("admin");
     const token = (await keystone.token()).token;

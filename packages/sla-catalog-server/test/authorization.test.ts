@@ -4,7 +4,7 @@
  * catalog unchanged after every refusal. Resources are owned by party A; party A's provider created the
  * unit resources, prices and guarantees it may change.
  */
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCli } from "@meterkit/core/cli";
@@ -67,7 +67,10 @@ beforeAll(async () => {
     ],
   });
 }, 120_000);
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 let serial = 0;
 /** A fresh set of party A's resources; the provider-owned ones are created with party A's token. */

@@ -4,13 +4,13 @@
  * command (serve by default, migrate, help).
  */
 import { execFile, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { runCli } from "@meterkit/core/cli";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { program } from "../src/cli/program.js";
 import { type LogEntry, type SlaCatalogServer, startSlaCatalog } from "../src/index.js";
 import { ADMIN_SEED, ADMIN_TOKEN, call, templateXml } from "./fixtures.js";
@@ -124,6 +124,7 @@ describe("the sla-catalog-server command", () => {
   });
   it("migrate applies the schema once, then says it is up to date", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mk-sla-migrate-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const first = io();
     expect(await runCli(program, ["migrate", "--data-dir", dir, "--format", "json"], first.io)).toBe(0);
     expect(JSON.parse(first.out.stdout).applied.length).toBeGreaterThan(0);
@@ -138,6 +139,7 @@ describe("the sla-catalog-server command", () => {
   });
   it("with no command it serves closed (a token first), logs JSON lines, and stops cleanly on SIGTERM", async () => {
     const dir = mkdtempSync(join(tmpdir(), "mk-sla-serve-"));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
     const exec = promisify(execFile);
     // The embedded database is one process's: tokens are made while the server is stopped.
     const created = await exec(
